@@ -1,0 +1,161 @@
+/* The runtime's table of contents: every function shared between runtime
+ * files, grouped by the file that defines it.  File-local helpers stay
+ * static in their file.  Nothing here is visible outside the runtime
+ * (hidden visibility); the public surface is abi.def and the interceptors. */
+#ifndef WEFT_INTERNAL_H
+#define WEFT_INTERNAL_H
+
+#include "types.h"
+#include <stdbool.h>
+
+#define WT_HIDDEN __attribute__((visibility("hidden")))
+#define WT_INLINE static inline __attribute__((always_inline))
+#define WT_NOINLINE __attribute__((noinline))
+#define WT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define WT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define WT_PC() ((uintptr_t)__builtin_return_address(0))
+
+/* Internal invariants: always on, cold. */
+#define WT_CHECK(c) \
+  do { if (WT_UNLIKELY(!(c))) wt_check_failed(__FILE__, __LINE__, #c); } while (0)
+
+/* ---- spin locks (header-only: used on sync paths everywhere) ---------- */
+WT_INLINE void wt_spin_lock(wt_spin *l) {
+  for (;;) {
+    if (!atomic_exchange_explicit(&l->v, 1, memory_order_acquire)) return;
+    while (atomic_load_explicit(&l->v, memory_order_relaxed))
+      __builtin_ia32_pause();
+  }
+}
+WT_INLINE void wt_spin_unlock(wt_spin *l) {
+  atomic_store_explicit(&l->v, 0, memory_order_release);
+}
+
+/* ---- platform_linux.c: the only file that includes OS headers for
+ *      memory, files and processes ---------------------------------- */
+WT_HIDDEN void *wt_mmap(size_t size);             /* zeroed, dies on failure */
+WT_HIDDEN void *wt_mmap_noreserve(size_t size);   /* lazily backed */
+WT_HIDDEN void wt_munmap(void *p, size_t size);
+WT_HIDDEN void wt_zero_pages(void *p, size_t size); /* gives pages back */
+WT_HIDDEN void wt_write_all(int fd, const char *buf, size_t len);
+WT_HIDDEN int wt_gettid(void);
+WT_HIDDEN int wt_getpid(void);
+WT_HIDDEN void wt_stack_bounds(uintptr_t *lo, uintptr_t *hi); /* calling thread */
+WT_HIDDEN void wt_tls_bounds(uintptr_t *lo, uintptr_t *hi);   /* calling thread */
+WT_HIDDEN __attribute__((noreturn)) void wt_die(const char *fmt, ...);
+WT_HIDDEN __attribute__((noreturn)) void wt_check_failed(const char *file, int line,
+                                                         const char *cond);
+WT_HIDDEN void wt_printf(const char *fmt, ...); /* one write(2) to the log */
+
+/* ---- alloc.c: the runtime's own allocator (never libc malloc) ---------- */
+WT_HIDDEN void *wt_alloc(size_t size);           /* zeroed */
+WT_HIDDEN void wt_free(void *p, size_t size);
+
+/* ---- clock.c: vector clocks and the happens-before primitives --------- */
+WT_HIDDEN void wt_vc_reserve(wt_vc *vc, uint32_t n);
+WT_HIDDEN void wt_vc_join(wt_vc *dst, const wt_vc *src);
+WT_HIDDEN void wt_vc_copy(wt_vc *dst, const wt_vc *src);
+WT_HIDDEN void wt_vc_clear(wt_vc *vc);
+WT_HIDDEN void wt_vc_destroy(wt_vc *vc);
+WT_HIDDEN void wt_acquire(wt_thread *t, const wt_vc *src);   /* t.vc |= src */
+WT_HIDDEN void wt_release(wt_thread *t, wt_vc *dst);         /* dst |= t.vc; tick */
+WT_HIDDEN void wt_release_store(wt_thread *t, wt_vc *dst);   /* dst = t.vc; tick */
+WT_HIDDEN void wt_tick(wt_thread *t);
+
+/* ---- thread.c: thread slots, registry, creation and exit -------------- */
+extern __thread wt_thread *wt_cur __attribute__((tls_model("initial-exec")));
+WT_HIDDEN wt_thread *wt_thread_main_init(void);
+WT_HIDDEN wt_thread *wt_thread_slow(void);  /* wt_cur for a thread weft did not create */
+WT_INLINE wt_thread *wt_thread_get(void) {
+  wt_thread *t = wt_cur;
+  return WT_LIKELY(t != 0) ? t : wt_thread_slow();
+}
+WT_HIDDEN wt_thread *wt_thread_create_begin(wt_thread *parent, wt_ctx where);
+WT_HIDDEN void wt_thread_create_failed(wt_thread *child);
+WT_HIDDEN void wt_thread_start(wt_thread *self);  /* first thing in the child */
+WT_HIDDEN void wt_thread_finish(wt_thread *self); /* last thing in the child */
+WT_HIDDEN void wt_thread_set_pthread(wt_thread *child, uintptr_t pth);
+WT_HIDDEN wt_thread *wt_thread_by_pthread(uintptr_t pth);
+WT_HIDDEN void wt_thread_joined(wt_thread *joiner, wt_thread *child);
+WT_HIDDEN void wt_thread_detached(wt_thread *child);
+WT_HIDDEN bool wt_thread_describe(uint32_t uid, wt_report_thread *out);
+/* Location lookup for reports: the thread whose stack or TLS holds addr. */
+WT_HIDDEN bool wt_thread_find_addr(uintptr_t addr, wt_report_loc *out);
+WT_HIDDEN void wt_thread_after_fork_child(wt_thread *self);
+
+/* ---- sync.c: sync objects by address and the lock/HB helpers the
+ *      interceptors call ---------------------------------------------- */
+WT_HIDDEN wt_sync *wt_sync_find(uintptr_t addr);   /* NULL if unknown */
+WT_HIDDEN wt_sync *wt_sync_get(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
+WT_HIDDEN void wt_sync_destroy(wt_thread *t, uintptr_t addr); /* next use is a new object */
+WT_HIDDEN void wt_sync_free_range(uintptr_t addr, size_t size);
+WT_HIDDEN bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx);
+/* Happens-before through an object (cond, sem, barrier, once, ...). */
+WT_HIDDEN void wt_hb_acquire(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
+WT_HIDDEN void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
+/* Locks: call after a successful acquisition and before a release. */
+WT_HIDDEN void wt_lock_post(wt_thread *t, uintptr_t addr, int kind, bool write,
+                            bool try_, uintptr_t pc);
+WT_HIDDEN void wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
+
+/* ---- access.c: THE hot path, plus range operations ------------------ */
+WT_HIDDEN void wt_access_range(wt_thread *t, uintptr_t addr, size_t size,
+                               bool write, bool atomic, uintptr_t pc);
+WT_HIDDEN void wt_shadow_reset(uintptr_t addr, size_t size);
+
+/* ---- atomic.c: atomic operations and fences ------------------------- */
+/* (only the __weft_atomic_* / __weft_fence entry points) */
+
+/* ---- stack.c: the context depot, locksets, unwinding ---------------- */
+WT_HIDDEN wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls);
+/* Context of the calling thread's current stack with pc on top and its
+ * current lockset; pc 0 = just the shadow stack. */
+WT_HIDDEN wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc);
+/* Like wt_ctx_current, but unwinds with libunwind first, for
+ * interceptors called from code weft did not instrument. */
+WT_HIDDEN wt_ctx wt_ctx_unwind(wt_thread *t, uintptr_t pc);
+/* Innermost first; returns the number of frames; *ls gets the lockset. */
+WT_HIDDEN int wt_ctx_frames(wt_ctx ctx, uintptr_t *pcs, int max, wt_lockset *ls);
+WT_HIDDEN wt_lockset wt_lockset_intern(const uint32_t *items, uint32_t n);
+/* items are uid << 1 | write, sorted; returns the count. */
+WT_HIDDEN uint32_t wt_lockset_items(wt_lockset ls, uint32_t *items, uint32_t max);
+
+/* ---- symbolize.c: pc -> function, file:line:col via llvm-symbolizer --- */
+typedef struct wt_frame {
+  char function[256];
+  char file[512];
+  int line, column;
+  char module[512];        /* path of the binary or library */
+  uintptr_t offset;        /* pc - module base */
+} wt_frame;
+WT_HIDDEN void wt_symbolize_code(uintptr_t pc, wt_frame *out);
+/* A global's name, start and size; false if unknown. */
+WT_HIDDEN bool wt_symbolize_data(uintptr_t addr, char *name, size_t name_size,
+                                 uintptr_t *start, size_t *size);
+
+/* ---- heap.c: live heap blocks, for reports' "Location is heap block" -- */
+WT_HIDDEN void wt_heap_add(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx ctx);
+WT_HIDDEN size_t wt_heap_remove(uintptr_t p);   /* returns the size, 0 if unknown */
+WT_HIDDEN bool wt_heap_find(uintptr_t addr, wt_report_loc *out);
+
+/* ---- report.c: gathering a report, dedup, counting ------------------- */
+WT_HIDDEN void wt_report_race(wt_thread *t, const wt_report_access *cur,
+                              const wt_report_access *prev);
+WT_HIDDEN unsigned wt_report_count(void);
+
+/* ---- print.c: the only file that knows the report text --------------- */
+WT_HIDDEN void wt_print_report(const wt_report *r);
+WT_HIDDEN void wt_print_summary(unsigned nreports);
+
+/* ---- init.c: start-up, options, exit -------------------------------- */
+WT_HIDDEN void wt_init(void);
+extern _Atomic int wt_inited;
+WT_HIDDEN int wt_log_fd(void);
+
+/* ---- options.c: WEFT_OPTIONS, declared in options.def --------------- */
+#define WT_OPT(type, name, def, help) extern type wt_opt_##name;
+#include "options.def"
+#undef WT_OPT
+WT_HIDDEN void wt_options_parse(const char *env);
+
+#endif

@@ -1,0 +1,193 @@
+/* Every runtime struct and constant, with its bit budget.
+ * Only plain data lives here: no functions, no OS headers beyond stdint. */
+#ifndef WEFT_TYPES_H
+#define WEFT_TYPES_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- Epochs ----------------------------------------------------------
+ * An epoch names one moment of one thread slot: clock << 16 | slot.
+ * 16 slot bits: at most 65,535 slots live at once (slots of finished
+ * threads are reused, see thread.c).  48 clock bits: a thread ticks once
+ * per release, so 2^48 releases never overflow in practice.
+ * Epoch 0 means "no access": every clock starts at 1. */
+typedef uint64_t wt_epoch;
+#define WT_SLOT_BITS 16
+#define WT_MAX_SLOTS ((1u << WT_SLOT_BITS) - 1)
+#define WT_EPOCH(clk, slot) (((uint64_t)(clk) << WT_SLOT_BITS) | (slot))
+#define WT_EPOCH_SLOT(e) ((uint32_t)((e) & ((1u << WT_SLOT_BITS) - 1)))
+#define WT_EPOCH_CLOCK(e) ((e) >> WT_SLOT_BITS)
+
+/* ---- Vector clocks ---------------------------------------------------
+ * Dense by slot; entries past n are zero.  Owned by one thread or
+ * guarded by the lock of the sync object that holds it. */
+typedef struct wt_vc {
+  uint64_t *clk;
+  uint32_t n, cap;
+} wt_vc;
+
+/* ---- Shadow cells ----------------------------------------------------
+ * One cell shadows one 8-byte granule of application memory (32 bytes
+ * of shadow per 8 bytes, see docs/design.md for why not less).
+ * Uniform mode: every byte set in `mask` has the same history, kept in
+ * w/r/wstack/rstack.  Bytes with different histories make the cell
+ * expanded: `w` then points at 8 byte cells (same struct, mask = that
+ * byte) and the uniform fields are unused.  Nothing is ever evicted. */
+typedef struct wt_cell {
+  _Atomic uint64_t w;      /* last write epoch, 0 = none; or byte cells */
+  _Atomic uint64_t r;      /* last read epoch, or wt_readset* | WT_R_SET */
+  _Atomic uint32_t wstack; /* access context (stack + locks) of w */
+  _Atomic uint32_t rstack; /* access context of r when r is an epoch */
+  _Atomic uint32_t meta;   /* WT_M_* below */
+  uint32_t spare;
+} wt_cell;
+
+#define WT_M_MASK 0xffu           /* bytes of the granule accessed */
+#define WT_M_LOCK (1u << 8)       /* slow-path lock of this cell */
+#define WT_M_EXPANDED (1u << 9)   /* w points at 8 byte cells */
+#define WT_M_WATOMIC (1u << 10)   /* the last write was atomic */
+#define WT_M_RATOMIC (1u << 11)   /* the read epoch r was atomic */
+#define WT_R_SET 1u               /* r holds a wt_readset pointer */
+
+/* Reads by several threads not ordered with each other.  Entries
+ * ordered before a newer read are dropped, so n stays the number of
+ * truly concurrent readers. */
+typedef struct wt_read {
+  wt_epoch epoch;
+  uint32_t stack;
+  uint32_t atomic;
+} wt_read;
+typedef struct wt_readset {
+  uint32_t n, cap;
+  wt_read e[];
+} wt_readset;
+
+/* Shadow pages: one directory slot per 4 KiB application page, pointing
+ * at 512 cells.  The directory is one MAP_NORESERVE array covering the
+ * whole 47-bit user address space, so no fixed layout is assumed. */
+#define WT_PAGE_SHIFT 12
+#define WT_PAGE_SIZE (1ul << WT_PAGE_SHIFT)
+#define WT_GRANULE 8
+#define WT_CELLS_PER_PAGE (WT_PAGE_SIZE / WT_GRANULE)
+#define WT_ADDR_BITS 47
+
+/* ---- Stack depot -----------------------------------------------------
+ * A 32-bit "context id" names a call stack plus the locks held, interned
+ * in a trie: each node is (parent, pc, lockset).  0 is the empty stack. */
+typedef uint32_t wt_ctx;
+typedef uint32_t wt_lockset;   /* interned set of held locks, 0 = none */
+#define WT_MAX_FRAMES 64       /* frames kept per printed stack */
+
+/* ---- Threads ---------------------------------------------------------*/
+enum wt_thread_state { WT_T_RUNNING, WT_T_FINISHED, WT_T_JOINED };
+
+#define WT_SHADOW_STACK_CAP 4096 /* deeper frames are counted, not kept */
+#define WT_MAX_HELD 64           /* held locks remembered for reports */
+
+typedef struct wt_held {
+  struct wt_sync *sync;
+  uint32_t uid;       /* the lock's report number (M<uid>) */
+  uint32_t write;     /* exclusive (1) or shared (0) */
+  wt_ctx ctx;         /* where it was acquired */
+} wt_held;
+
+typedef struct wt_thread {
+  /* Hot: read by every access. */
+  wt_epoch epoch;          /* own clock << 16 | slot */
+  uint64_t *clk;           /* == vc.clk, cached */
+  uint32_t nclk;           /* == vc.n */
+  uint32_t ignore;         /* >0: accesses are not checked */
+  uint32_t depth;          /* shadow call stack depth */
+  uint32_t nodes_valid;    /* frames whose depot node is known */
+  wt_lockset lockset;      /* currently held locks, interned */
+  uint32_t slot;
+  uintptr_t *stack_pc;     /* [WT_SHADOW_STACK_CAP] return addresses */
+  wt_ctx *stack_node;      /* [WT_SHADOW_STACK_CAP] depot node per depth */
+  wt_ctx ctx_cache_node;   /* last (node, pc) -> ctx, for loops */
+  uintptr_t ctx_cache_pc;
+  wt_ctx ctx_cache_ctx;
+
+  wt_vc vc;
+  wt_vc fence_acq;         /* clocks seen by relaxed loads, for acquire fences */
+  wt_vc fence_rel;         /* clock at the last release fence */
+  int has_fence_rel;
+
+  uint32_t uid;            /* report number: T<uid>, 0 = main */
+  uint32_t parent_uid;
+  wt_ctx create_ctx;       /* where pthread_create was called */
+  int state;               /* enum wt_thread_state */
+  int detached;
+  int os_tid;
+  uintptr_t pthread;       /* pthread_t */
+  uintptr_t stk_lo, stk_hi;
+  uintptr_t tls_lo, tls_hi;
+  uint32_t nheld;
+  wt_held held[WT_MAX_HELD];
+  struct wt_thread *next_free;
+} wt_thread;
+
+/* ---- Sync objects ----------------------------------------------------*/
+enum wt_sync_kind {
+  WT_SYNC_ATOMIC, WT_SYNC_MUTEX, WT_SYNC_RWLOCK, WT_SYNC_SPIN,
+  WT_SYNC_COND, WT_SYNC_BARRIER, WT_SYNC_SEM, WT_SYNC_ONCE,
+  WT_SYNC_THREAD, WT_SYNC_OTHER
+};
+
+typedef struct wt_spin { _Atomic uint32_t v; } wt_spin;
+
+typedef struct wt_sync {
+  struct wt_sync *next;    /* hash chain */
+  uintptr_t addr;
+  uint32_t kind;           /* enum wt_sync_kind */
+  uint32_t uid;            /* report number M<uid>, fresh after destroy */
+  wt_spin lock;            /* guards everything below */
+  wt_vc clock;             /* released by writers / unlockers */
+  wt_vc rclock;            /* released by shared (read) unlockers */
+  wt_ctx create_ctx;       /* first use */
+  uint32_t owner_uid;      /* thread uid holding it exclusively, or ~0u */
+  int32_t recursion;       /* exclusive recursion depth */
+  int32_t readers;         /* shared holders */
+  uint32_t flags;          /* kind-specific */
+} wt_sync;
+
+/* ---- Reports (gathered in report.c, printed by print.c) ---------------*/
+enum wt_report_kind { WT_R_DATA_RACE, WT_R_KIND_COUNT };
+
+enum wt_loc_kind { WT_LOC_UNKNOWN, WT_LOC_GLOBAL, WT_LOC_HEAP, WT_LOC_STACK,
+                   WT_LOC_TLS };
+
+typedef struct wt_report_access {
+  uintptr_t addr;
+  uint32_t size;
+  uint32_t write, atomic;
+  uint32_t thread_uid;
+  wt_ctx ctx;              /* stack and locks held */
+  uintptr_t pc;            /* top frame, for dedup */
+} wt_report_access;
+
+typedef struct wt_report_thread {
+  uint32_t uid, parent_uid;
+  int os_tid;
+  int running;
+  wt_ctx create_ctx;
+} wt_report_thread;
+
+typedef struct wt_report_loc {
+  int kind;                /* enum wt_loc_kind */
+  uintptr_t start;         /* block / object start */
+  size_t size;
+  uint32_t thread_uid;     /* heap: allocating thread; stack/tls: owner */
+  wt_ctx ctx;              /* heap: allocation stack */
+} wt_report_loc;
+
+typedef struct wt_report {
+  int kind;                /* enum wt_report_kind */
+  wt_report_access cur, prev;
+  wt_report_loc loc;
+  uint32_t nthreads;
+  wt_report_thread threads[2];
+} wt_report;
+
+#endif
