@@ -1,0 +1,44 @@
+/* How interceptors are written.  An interceptor is a definition of the
+ * libc/libpthread function itself in the executable: it preempts the
+ * library's symbol for every caller, instrumented or not, and reaches the
+ * real function through dlsym(RTLD_NEXT).  Resolution is lazy and cached
+ * per function, so an interceptor may run before __weft_init (from another
+ * constructor) without a central table to keep in order.
+ *
+ *   int pthread_mutex_lock(pthread_mutex_t *m) {
+ *     WT_REAL_DECL(int, pthread_mutex_lock, (pthread_mutex_t *));
+ *     wt_thread *t = wt_enter();
+ *     int r = WT_REAL(pthread_mutex_lock)(m);
+ *     ...
+ *   }
+ *
+ * Functions with several symbol versions in glibc (pthread_cond_*) must
+ * name the version they want with WT_REAL_DECL_V: plain dlsym returns the
+ * oldest one, whose condition-variable layout differs. */
+#ifndef WEFT_INTERCEPT_H
+#define WEFT_INTERCEPT_H
+
+#include "internal.h"
+#include <dlfcn.h>
+
+WT_HIDDEN void *wt_resolve(const char *name, const char *version);
+
+#define WT_REAL_DECL(ret, name, params)                                       \
+  static ret(*_Atomic wt_real_##name) params;                                 \
+  if (WT_UNLIKELY(!wt_real_##name))                                           \
+    wt_real_##name = (ret(*) params)wt_resolve(#name, 0)
+#define WT_REAL_DECL_V(ret, name, params, version)                            \
+  static ret(*_Atomic wt_real_##name) params;                                 \
+  if (WT_UNLIKELY(!wt_real_##name))                                           \
+    wt_real_##name = (ret(*) params)wt_resolve(#name, version)
+#define WT_REAL(name) (wt_real_##name)
+
+/* The calling thread's state, starting the runtime first if an
+ * interceptor runs before any instrumented constructor. */
+WT_INLINE wt_thread *wt_enter(void) {
+  if (WT_UNLIKELY(!atomic_load_explicit(&wt_inited, memory_order_acquire)))
+    wt_init();
+  return wt_thread_get();
+}
+
+#endif
