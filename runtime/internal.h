@@ -15,6 +15,22 @@
 #define WT_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define WT_PC() ((uintptr_t)__builtin_return_address(0))
 
+/* The entry points, declared from the contract itself so the compiler
+ * checks every definition in access.c and atomic.c against it. */
+#define WT_T_V void
+#define WT_T_P void *
+#define WT_T_Z size_t
+#define WT_T_U unsigned
+#define WEFT_ENTRY0(n, r) WT_T_##r __weft_##n(void);
+#define WEFT_ENTRY1(n, r, a) WT_T_##r __weft_##n(WT_T_##a);
+#define WEFT_ENTRY2(n, r, a, b) WT_T_##r __weft_##n(WT_T_##a, WT_T_##b);
+#define WEFT_ENTRY3(n, r, a, b, c) WT_T_##r __weft_##n(WT_T_##a, WT_T_##b, WT_T_##c);
+#include "weft/abi.def"
+#undef WEFT_ENTRY0
+#undef WEFT_ENTRY1
+#undef WEFT_ENTRY2
+#undef WEFT_ENTRY3
+
 /* Internal invariants: always on, cold. */
 #define WT_CHECK(c) \
   do { if (WT_UNLIKELY(!(c))) wt_check_failed(__FILE__, __LINE__, #c); } while (0)
@@ -79,6 +95,8 @@ WT_HIDDEN wt_thread *wt_thread_by_pthread(uintptr_t pth);
 WT_HIDDEN void wt_thread_joined(wt_thread *joiner, wt_thread *child);
 WT_HIDDEN void wt_thread_detached(wt_thread *child);
 WT_HIDDEN bool wt_thread_describe(uint32_t uid, wt_report_thread *out);
+/* Which thread owned a slot when its clock read `clock` (slots are reused). */
+WT_HIDDEN uint32_t wt_thread_uid_at(uint32_t slot, uint64_t clock);
 /* Location lookup for reports: the thread whose stack or TLS holds addr. */
 WT_HIDDEN bool wt_thread_find_addr(uintptr_t addr, wt_report_loc *out);
 WT_HIDDEN void wt_thread_after_fork_child(wt_thread *self);
@@ -129,6 +147,12 @@ typedef struct wt_frame {
   uintptr_t offset;        /* pc - module base */
 } wt_frame;
 WT_HIDDEN void wt_symbolize_code(uintptr_t pc, wt_frame *out);
+/* pc is a return address (the call before it is described); with
+ * inlining, one frame per inlined function, innermost first.  >= 1. */
+WT_HIDDEN int wt_symbolize_code_all(uintptr_t pc, wt_frame *out, int max);
+/* The binary or library mapping addr, and addr - its load bias. */
+WT_HIDDEN bool wt_module_of(uintptr_t addr, char *path, size_t path_size,
+                            uintptr_t *offset);
 /* A global's name, start and size; false if unknown. */
 WT_HIDDEN bool wt_symbolize_data(uintptr_t addr, char *name, size_t name_size,
                                  uintptr_t *start, size_t *size);

@@ -37,7 +37,7 @@ typedef struct wt_vc {
  * byte) and the uniform fields are unused.  Nothing is ever evicted. */
 typedef struct wt_cell {
   _Atomic uint64_t w;      /* last write epoch, 0 = none; or byte cells */
-  _Atomic uint64_t r;      /* last read epoch, or wt_readset* | WT_R_SET */
+  _Atomic uint64_t r;      /* last read epoch, or a wt_readset* (WT_M_RSET) */
   _Atomic uint32_t wstack; /* access context (stack + locks) of w */
   _Atomic uint32_t rstack; /* access context of r when r is an epoch */
   _Atomic uint32_t meta;   /* WT_M_* below */
@@ -49,7 +49,7 @@ typedef struct wt_cell {
 #define WT_M_EXPANDED (1u << 9)   /* w points at 8 byte cells */
 #define WT_M_WATOMIC (1u << 10)   /* the last write was atomic */
 #define WT_M_RATOMIC (1u << 11)   /* the read epoch r was atomic */
-#define WT_R_SET 1u               /* r holds a wt_readset pointer */
+#define WT_M_RSET (1u << 12)      /* r holds a wt_readset pointer */
 
 /* Reads by several threads not ordered with each other.  Entries
  * ordered before a newer read are dropped, so n stays the number of
@@ -125,7 +125,8 @@ typedef struct wt_thread {
   uintptr_t tls_lo, tls_hi;
   uint32_t nheld;
   wt_held held[WT_MAX_HELD];
-  struct wt_thread *next_free;
+  struct wt_thread *next_free;  /* pool of finished threads' structs */
+  struct wt_thread *next_hash;  /* live threads by pthread_t */
 } wt_thread;
 
 /* ---- Sync objects ----------------------------------------------------*/

@@ -1,0 +1,108 @@
+/* Memory lifetime interceptors.  A new block starts with no history and
+ * is then written by its allocating thread (so another thread touching it
+ * before it was handed over races with the allocation); a free is a write
+ * of the whole block (so a use racing with the free is reported) and its
+ * sync objects die with it.  Blocks come from glibc through its
+ * __libc_* entry points, which need no dlsym and so work at any moment,
+ * even inside dlsym itself. */
+#include "intercept.h"
+
+#include <malloc.h>
+#include <sys/mman.h>
+
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void __libc_free(void *);
+extern void *__libc_memalign(size_t, size_t);
+
+/* Past this size a new block is only reset, not marked written: marking
+ * would build shadow for memory the program may never touch. */
+#define IMITATE_WRITE_MAX (64u << 10)
+
+static wt_thread *alloc_thread(void) {
+  wt_thread *t = wt_cur;
+  if (t) return t->ignore ? 0 : t;
+  if (!atomic_load_explicit(&wt_inited, memory_order_acquire)) return 0;
+  return wt_thread_slow();
+}
+
+static void *on_alloc(void *p, size_t size, uintptr_t pc) {
+  wt_thread *t = alloc_thread();
+  if (!p || !t) return p;
+  t->ignore++;
+  wt_ctx ctx = wt_ctx_current(t, pc);
+  wt_shadow_reset((uintptr_t)p, malloc_usable_size(p));
+  wt_heap_add((uintptr_t)p, size, t->uid, ctx);
+  t->ignore--;
+  if (size <= IMITATE_WRITE_MAX) wt_access_range(t, (uintptr_t)p, size, true, false, pc);
+  return p;
+}
+
+static void on_free(void *p, uintptr_t pc) {
+  wt_thread *t = alloc_thread();
+  if (!p || !t) return;
+  size_t size = wt_heap_remove((uintptr_t)p);
+  if (!size) return; /* allocated before weft started, or not by malloc */
+  wt_access_range(t, (uintptr_t)p, size, true, false, pc);
+  wt_sync_free_range((uintptr_t)p, size);
+}
+
+void *malloc(size_t n) { return on_alloc(__libc_malloc(n), n, WT_PC()); }
+
+void *calloc(size_t n, size_t m) {
+  size_t total;
+  if (__builtin_mul_overflow(n, m, &total)) return __libc_calloc(n, m);
+  return on_alloc(__libc_calloc(n, m), total, WT_PC());
+}
+
+void free(void *p) {
+  on_free(p, WT_PC());
+  __libc_free(p);
+}
+
+void *realloc(void *p, size_t n) {
+  uintptr_t pc = WT_PC();
+  if (!p) return on_alloc(__libc_malloc(n), n, pc);
+  /* realloc reads the old block and ends its life: a free, then a new block. */
+  on_free(p, pc);
+  void *q = __libc_realloc(p, n);
+  if (!q && n) { /* the old block lives on */
+    wt_thread *t = alloc_thread();
+    if (t) wt_heap_add((uintptr_t)p, malloc_usable_size(p), t->uid, wt_ctx_current(t, pc));
+    return q;
+  }
+  return on_alloc(q, n, pc);
+}
+
+void *memalign(size_t align, size_t n) { return on_alloc(__libc_memalign(align, n), n, WT_PC()); }
+void *aligned_alloc(size_t align, size_t n) {
+  return on_alloc(__libc_memalign(align, n), n, WT_PC());
+}
+void *valloc(size_t n) { return on_alloc(__libc_memalign(4096, n), n, WT_PC()); }
+
+int posix_memalign(void **out, size_t align, size_t n) {
+  if (align < sizeof(void *) || (align & (align - 1))) return 22; /* EINVAL */
+  void *p = __libc_memalign(align, n);
+  if (!p) return 12; /* ENOMEM */
+  *out = on_alloc(p, n, WT_PC());
+  return 0;
+}
+
+/* ---- mappings ------------------------------------------------------------ */
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off) {
+  WT_REAL_DECL(void *, mmap, (void *, size_t, int, int, int, off_t));
+  void *p = WT_REAL(mmap)(addr, len, prot, flags, fd, off);
+  if (p != MAP_FAILED && atomic_load_explicit(&wt_inited, memory_order_acquire))
+    wt_shadow_reset((uintptr_t)p, len);
+  return p;
+}
+
+int munmap(void *addr, size_t len) {
+  WT_REAL_DECL(int, munmap, (void *, size_t));
+  if (atomic_load_explicit(&wt_inited, memory_order_acquire)) {
+    wt_shadow_reset((uintptr_t)addr, len);
+    wt_sync_free_range((uintptr_t)addr, len);
+  }
+  return WT_REAL(munmap)(addr, len);
+}

@@ -1,0 +1,143 @@
+/* Thread lifetime interceptors: pthread_create/join/detach/exit, their
+ * C11 <threads.h> twins (glibc calls its internal pthread functions from
+ * them, past any interposition), and fork.
+ *
+ * The child runs a trampoline that installs its state before the user's
+ * start routine and ends it after, so creation and join order threads
+ * exactly as the program does. */
+#include "intercept.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <threads.h>
+#include <unistd.h>
+
+typedef struct start {
+  void *(*fn)(void *);
+  int (*c11_fn)(void *);
+  void *arg;
+  wt_thread *child;
+} start;
+
+static void *trampoline(void *p) {
+  start s = *(start *)p;
+  wt_free(p, sizeof s);
+  wt_thread_start(s.child);
+  void *ret;
+  if (s.c11_fn) ret = (void *)(intptr_t)s.c11_fn(s.arg);
+  else ret = s.fn(s.arg);
+  wt_thread_finish(s.child);
+  return ret;
+}
+
+static start *prepare(wt_thread *t, uintptr_t pc, void *(*fn)(void *), int (*c11_fn)(void *),
+                      void *arg) {
+  start *s = wt_alloc(sizeof *s);
+  s->fn = fn;
+  s->c11_fn = c11_fn;
+  s->arg = arg;
+  s->child = wt_thread_create_begin(t, wt_ctx_unwind(t, pc));
+  return s;
+}
+
+int pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *), void *arg) {
+  WT_REAL_DECL(int, pthread_create,
+               (pthread_t *, const pthread_attr_t *, void *(*)(void *), void *));
+  wt_thread *t = wt_enter();
+  start *s = prepare(t, WT_PC(), fn, 0, arg);
+  wt_thread *child = s->child;
+  int r = WT_REAL(pthread_create)(th, attr, trampoline, s);
+  if (r != 0) {
+    wt_free(s, sizeof *s);
+    wt_thread_create_failed(child);
+  } else {
+    wt_thread_set_pthread(child, (uintptr_t)*th);
+  }
+  return r;
+}
+
+static void after_join(wt_thread *t, pthread_t th) {
+  wt_thread *child = wt_thread_by_pthread((uintptr_t)th);
+  if (child) wt_thread_joined(t, child);
+}
+
+int pthread_join(pthread_t th, void **ret) {
+  WT_REAL_DECL(int, pthread_join, (pthread_t, void **));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(pthread_join)(th, ret);
+  if (r == 0) after_join(t, th);
+  return r;
+}
+
+int pthread_tryjoin_np(pthread_t th, void **ret) {
+  WT_REAL_DECL(int, pthread_tryjoin_np, (pthread_t, void **));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(pthread_tryjoin_np)(th, ret);
+  if (r == 0) after_join(t, th);
+  return r;
+}
+
+int pthread_timedjoin_np(pthread_t th, void **ret, const struct timespec *abstime) {
+  WT_REAL_DECL(int, pthread_timedjoin_np, (pthread_t, void **, const struct timespec *));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(pthread_timedjoin_np)(th, ret, abstime);
+  if (r == 0) after_join(t, th);
+  return r;
+}
+
+int pthread_detach(pthread_t th) {
+  WT_REAL_DECL(int, pthread_detach, (pthread_t));
+  wt_enter();
+  wt_thread *child = wt_thread_by_pthread((uintptr_t)th);
+  int r = WT_REAL(pthread_detach)(th);
+  if (r == 0 && child) wt_thread_detached(child);
+  return r;
+}
+
+void pthread_exit(void *ret) {
+  WT_REAL_DECL(void, pthread_exit, (void *));
+  wt_thread *t = wt_enter();
+  wt_thread_finish(t);
+  WT_REAL(pthread_exit)(ret);
+  __builtin_unreachable();
+}
+
+/* ---- C11 threads -------------------------------------------------------- */
+int thrd_create(thrd_t *th, thrd_start_t fn, void *arg) {
+  WT_REAL_DECL(int, pthread_create,
+               (pthread_t *, const pthread_attr_t *, void *(*)(void *), void *));
+  wt_thread *t = wt_enter();
+  start *s = prepare(t, WT_PC(), 0, fn, arg);
+  wt_thread *child = s->child;
+  int r = WT_REAL(pthread_create)((pthread_t *)th, 0, trampoline, s);
+  if (r != 0) {
+    wt_free(s, sizeof *s);
+    wt_thread_create_failed(child);
+    return r == ENOMEM ? thrd_nomem : thrd_error;
+  }
+  wt_thread_set_pthread(child, (uintptr_t)*th);
+  return thrd_success;
+}
+
+int thrd_join(thrd_t th, int *res) {
+  WT_REAL_DECL(int, pthread_join, (pthread_t, void **));
+  wt_thread *t = wt_enter();
+  void *ret;
+  if (WT_REAL(pthread_join)((pthread_t)th, &ret) != 0) return thrd_error;
+  after_join(t, (pthread_t)th);
+  if (res) *res = (int)(intptr_t)ret;
+  return thrd_success;
+}
+
+int thrd_detach(thrd_t th) { return pthread_detach((pthread_t)th) == 0 ? thrd_success : thrd_error; }
+
+void thrd_exit(int res) { pthread_exit((void *)(intptr_t)res); }
+
+/* ---- fork -------------------------------------------------------------- */
+pid_t fork(void) {
+  WT_REAL_DECL(pid_t, fork, (void));
+  wt_thread *t = wt_enter();
+  pid_t pid = WT_REAL(fork)();
+  if (pid == 0) wt_thread_after_fork_child(t);
+  return pid;
+}

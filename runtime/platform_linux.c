@@ -1,0 +1,112 @@
+/* The OS contract: memory mappings, raw output, thread and process ids,
+ * stack and TLS bounds, fatal errors.  Other runtime files reach the OS
+ * only through here (interceptors excepted: they are the libc surface). */
+#include "internal.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+void *wt_mmap(size_t size) {
+  void *p = mmap(0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) wt_die("cannot map %zu bytes of runtime memory (errno %d)", size, errno);
+  return p;
+}
+
+void *wt_mmap_noreserve(size_t size) {
+  void *p = mmap(0, size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED)
+    wt_die("cannot reserve %zu bytes of address space (errno %d); "
+           "is the address space limited with ulimit -v?", size, errno);
+  return p;
+}
+
+void wt_munmap(void *p, size_t size) { munmap(p, size); }
+
+/* Dropping the pages both zeroes them and gives the memory back. */
+void wt_zero_pages(void *p, size_t size) {
+  if (madvise(p, size, MADV_DONTNEED) != 0) __builtin_memset(p, 0, size);
+}
+
+void wt_write_all(int fd, const char *buf, size_t len) {
+  while (len > 0) {
+    ssize_t n = write(fd, buf, len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    buf += n;
+    len -= (size_t)n;
+  }
+}
+
+int wt_gettid(void) { return (int)syscall(SYS_gettid); }
+int wt_getpid(void) { return (int)getpid(); }
+
+void wt_stack_bounds(uintptr_t *lo, uintptr_t *hi) {
+  pthread_attr_t a;
+  void *addr = 0;
+  size_t size = 0;
+  *lo = *hi = 0;
+  if (pthread_getattr_np(pthread_self(), &a) != 0) return;
+  if (pthread_attr_getstack(&a, &addr, &size) == 0) {
+    *lo = (uintptr_t)addr;
+    *hi = (uintptr_t)addr + size;
+  }
+  pthread_attr_destroy(&a);
+}
+
+/* glibc keeps the static TLS block just below the thread pointer (x86-64
+ * variant II).  Its size comes from the dynamic loader's private query,
+ * which ThreadSanitizer uses too; without it the range stays empty and
+ * TLS addresses are described as unknown rather than wrongly. */
+void wt_tls_bounds(uintptr_t *lo, uintptr_t *hi) {
+  static void (*get_info)(size_t *, size_t *);
+  static int looked;
+  *lo = *hi = 0;
+  if (!looked) {
+    get_info = (void (*)(size_t *, size_t *))dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info");
+    looked = 1;
+  }
+  if (!get_info) return;
+  size_t size = 0, align = 0;
+  get_info(&size, &align);
+  uintptr_t tp = (uintptr_t)pthread_self();
+  *lo = tp > size ? tp - size : 0;
+  *hi = tp;
+}
+
+static void vformat(char *buf, size_t cap, const char *fmt, va_list ap) {
+  vsnprintf(buf, cap, fmt, ap);
+}
+
+void wt_printf(const char *fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vformat(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  wt_write_all(wt_log_fd(), buf, __builtin_strlen(buf));
+}
+
+void wt_die(const char *fmt, ...) {
+  char buf[1024];
+  int n = snprintf(buf, sizeof buf, "weft: fatal: ");
+  va_list ap;
+  va_start(ap, fmt);
+  vformat(buf + n, sizeof buf - (size_t)n - 1, fmt, ap);
+  va_end(ap);
+  size_t len = __builtin_strlen(buf);
+  buf[len++] = '\n';
+  wt_write_all(2, buf, len);
+  _exit(2);
+}
+
+void wt_check_failed(const char *file, int line, const char *cond) {
+  wt_die("internal check failed: %s at %s:%d", cond, file, line);
+}

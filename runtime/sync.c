@@ -1,0 +1,243 @@
+/* Sync objects by address, and the lock and happens-before helpers that
+ * the interceptors call.
+ *
+ * Objects hash by their 64-byte line, so freeing a block finds the
+ * objects inside it by probing its lines rather than the whole table.
+ * wt_sync structs are type-stable: a destroyed one goes to a free list of
+ * wt_sync only, so a stale pointer held by a racing thread still points
+ * at a wt_sync (never at unrelated memory).
+ *
+ * Every object gets a report number (M<uid>) on first use; destroying it
+ * or freeing its memory makes the next use a new object with a new
+ * number, as the program sees it.  The numbers' facts (address, first-use
+ * stack) are kept forever for reports, 16 bytes each. */
+#include "internal.h"
+
+#define LINE_SHIFT 6
+#define NBUCKETS (1u << 16)
+
+static struct bucket { wt_spin lock; wt_sync *head; } table[NBUCKETS];
+static _Atomic uint32_t nlive;
+
+static wt_spin pool_lock;          /* guards the pool and the uid records */
+static wt_sync *pool;
+typedef struct uid_record { uintptr_t addr; wt_ctx ctx; } uid_record;
+static uid_record *uids;
+static uint32_t nuids, uids_cap;
+
+static struct bucket *bucket_of(uintptr_t addr) {
+  uint64_t h = (addr >> LINE_SHIFT) * 0x9e3779b97f4a7c15ull;
+  return &table[h >> (64 - 16)];
+}
+
+static wt_sync *find_locked(struct bucket *b, uintptr_t addr) {
+  for (wt_sync *s = b->head; s; s = s->next)
+    if (s->addr == addr) return s;
+  return 0;
+}
+
+wt_sync *wt_sync_find(uintptr_t addr) {
+  if (!atomic_load_explicit(&nlive, memory_order_relaxed)) return 0;
+  struct bucket *b = bucket_of(addr);
+  wt_spin_lock(&b->lock);
+  wt_sync *s = find_locked(b, addr);
+  wt_spin_unlock(&b->lock);
+  return s;
+}
+
+static wt_sync *new_sync(uintptr_t addr, int kind, wt_ctx ctx) {
+  wt_spin_lock(&pool_lock);
+  wt_sync *s = pool;
+  if (s) pool = s->next;
+  if (nuids == uids_cap) {
+    uint32_t cap = uids_cap ? uids_cap * 2 : 256;
+    uid_record *u = wt_alloc(cap * sizeof *u);
+    if (uids) {
+      __builtin_memcpy(u, uids, nuids * sizeof *u);
+      wt_free(uids, uids_cap * sizeof *u);
+    }
+    uids = u;
+    uids_cap = cap;
+  }
+  uint32_t uid = nuids++;
+  uids[uid] = (uid_record){addr, ctx};
+  wt_spin_unlock(&pool_lock);
+  if (!s) s = wt_alloc(sizeof *s);
+  wt_vc clock = s->clock, rclock = s->rclock;
+  __builtin_memset(s, 0, sizeof *s);
+  s->clock = clock, s->rclock = rclock;
+  wt_vc_clear(&s->clock);
+  wt_vc_clear(&s->rclock);
+  s->addr = addr;
+  s->kind = (uint32_t)kind;
+  s->uid = uid;
+  s->create_ctx = ctx;
+  s->owner_uid = ~0u;
+  return s;
+}
+
+wt_sync *wt_sync_get(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
+  struct bucket *b = bucket_of(addr);
+  wt_spin_lock(&b->lock);
+  wt_sync *s = find_locked(b, addr);
+  wt_spin_unlock(&b->lock);
+  if (s) return s;
+  /* Build outside the bucket lock: the depot and allocator take their own. */
+  wt_sync *fresh = new_sync(addr, kind, wt_ctx_current(t, pc));
+  wt_spin_lock(&b->lock);
+  s = find_locked(b, addr);
+  if (!s) {
+    fresh->next = b->head;
+    b->head = s = fresh;
+    fresh = 0;
+    atomic_fetch_add_explicit(&nlive, 1, memory_order_relaxed);
+  }
+  wt_spin_unlock(&b->lock);
+  if (fresh) { /* lost a race to another creator; its uid stays unused */
+    wt_spin_lock(&pool_lock);
+    fresh->next = pool;
+    pool = fresh;
+    wt_spin_unlock(&pool_lock);
+  }
+  return s;
+}
+
+static void unlink_and_pool(struct bucket *b, wt_sync **pp) {
+  wt_sync *s = *pp;
+  *pp = s->next;
+  atomic_fetch_sub_explicit(&nlive, 1, memory_order_relaxed);
+  wt_spin_lock(&pool_lock);
+  s->next = pool;
+  pool = s;
+  wt_spin_unlock(&pool_lock);
+}
+
+void wt_sync_destroy(wt_thread *t, uintptr_t addr) {
+  struct bucket *b = bucket_of(addr);
+  wt_spin_lock(&b->lock);
+  for (wt_sync **pp = &b->head; *pp; pp = &(*pp)->next)
+    if ((*pp)->addr == addr) {
+      unlink_and_pool(b, pp);
+      break;
+    }
+  wt_spin_unlock(&b->lock);
+}
+
+static void free_in_bucket(struct bucket *b, uintptr_t lo, uintptr_t hi) {
+  wt_spin_lock(&b->lock);
+  for (wt_sync **pp = &b->head; *pp;) {
+    if ((*pp)->addr >= lo && (*pp)->addr < hi) unlink_and_pool(b, pp);
+    else pp = &(*pp)->next;
+  }
+  wt_spin_unlock(&b->lock);
+}
+
+void wt_sync_free_range(uintptr_t addr, size_t size) {
+  if (!size || !atomic_load_explicit(&nlive, memory_order_relaxed)) return;
+  uintptr_t hi = addr + size;
+  if ((size >> LINE_SHIFT) >= NBUCKETS) {
+    for (uint32_t i = 0; i < NBUCKETS; i++)
+      if (table[i].head) free_in_bucket(&table[i], addr, hi);
+    return;
+  }
+  for (uintptr_t line = addr >> LINE_SHIFT; line <= (hi - 1) >> LINE_SHIFT; line++)
+    free_in_bucket(bucket_of(line << LINE_SHIFT), addr, hi);
+}
+
+bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx) {
+  wt_spin_lock(&pool_lock);
+  bool ok = uid < nuids;
+  if (ok) {
+    *addr = uids[uid].addr;
+    *ctx = uids[uid].ctx;
+  }
+  wt_spin_unlock(&pool_lock);
+  return ok;
+}
+
+/* ---- happens-before through an object --------------------------------- */
+void wt_hb_acquire(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
+  wt_sync *s = wt_sync_get(t, addr, kind, pc);
+  wt_spin_lock(&s->lock);
+  wt_acquire(t, &s->clock);
+  wt_spin_unlock(&s->lock);
+}
+
+void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
+  wt_sync *s = wt_sync_get(t, addr, kind, pc);
+  wt_spin_lock(&s->lock);
+  wt_release(t, &s->clock);
+  wt_spin_unlock(&s->lock);
+}
+
+/* ---- locks held --------------------------------------------------------
+ * The thread's held locks feed its lockset (shown in race reports) and
+ * keep each acquisition's stack for lock-order reports.  Past
+ * WT_MAX_HELD the extra locks still synchronize but are not listed. */
+static void update_lockset(wt_thread *t) {
+  uint32_t items[WT_MAX_HELD];
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < t->nheld && i < WT_MAX_HELD; i++) {
+    uint32_t it = t->held[i].uid << 1 | t->held[i].write, j = n++;
+    while (j > 0 && items[j - 1] > it) { items[j] = items[j - 1]; j--; }
+    items[j] = it;
+  }
+  t->lockset = n ? wt_lockset_intern(items, n) : 0;
+}
+
+void wt_lock_post(wt_thread *t, uintptr_t addr, int kind, bool write, bool try_,
+                  uintptr_t pc) {
+  wt_sync *s = wt_sync_get(t, addr, kind, pc);
+  bool reentered = false;
+  wt_spin_lock(&s->lock);
+  wt_acquire(t, &s->clock);
+  if (write) {
+    /* A writer also waits for every reader that released before it. */
+    wt_acquire(t, &s->rclock);
+    if (s->owner_uid == t->uid && s->recursion > 0) {
+      s->recursion++;
+      reentered = true;
+    } else {
+      s->owner_uid = t->uid;
+      s->recursion = 1;
+    }
+  } else {
+    s->readers++;
+  }
+  uint32_t uid = s->uid;
+  wt_spin_unlock(&s->lock);
+  if (reentered) return;
+  if (t->nheld < WT_MAX_HELD)
+    t->held[t->nheld] = (wt_held){s, uid, write, wt_ctx_current(t, pc)};
+  t->nheld++;
+  update_lockset(t);
+}
+
+void wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
+  wt_sync *s = wt_sync_get(t, addr, kind, pc);
+  bool still_held = false;
+  wt_spin_lock(&s->lock);
+  if (s->owner_uid == t->uid && s->recursion > 0) {
+    if (--s->recursion == 0) s->owner_uid = ~0u;
+    else still_held = true;
+    wt_release(t, &s->clock);
+  } else if (s->readers > 0) {
+    s->readers--;
+    wt_release(t, &s->rclock);
+  } else {
+    /* Not held as far as weft saw; still an ordering point. */
+    wt_release(t, &s->clock);
+  }
+  uint32_t uid = s->uid;
+  wt_spin_unlock(&s->lock);
+  if (still_held) return;
+  uint32_t n = t->nheld < WT_MAX_HELD ? t->nheld : WT_MAX_HELD;
+  for (uint32_t i = n; i-- > 0;)
+    if (t->held[i].uid == uid) {
+      __builtin_memmove(&t->held[i], &t->held[i + 1], (n - i - 1) * sizeof(wt_held));
+      t->nheld--;
+      update_lockset(t);
+      return;
+    }
+  if (t->nheld > WT_MAX_HELD) t->nheld--;
+}
