@@ -391,7 +391,10 @@ void __weft_func_entry(void *pc) {
   wt_thread *t = wt_cur;
   if (WT_UNLIKELY(!t)) return;
   uint32_t d = t->depth++;
-  if (WT_UNLIKELY(d >= WT_SHADOW_STACK_CAP)) return;
+  if (WT_UNLIKELY(d >= t->stack_cap)) {
+    wt_thread_grow_stack(t);
+    if (d >= t->stack_cap) return; /* past WT_SHADOW_STACK_CAP: counted only */
+  }
   if (t->stack_pc[d] != (uintptr_t)pc) {
     t->stack_pc[d] = (uintptr_t)pc;
     if (t->nodes_valid > d) t->nodes_valid = d;

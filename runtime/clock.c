@@ -54,7 +54,11 @@ void wt_acquire(wt_thread *t, const wt_vc *src) {
   refresh(t);
 }
 
+/* A finished thread still runs glibc's teardown (key destructors may
+ * unlock mutexes) but its slot's last clock is already published for
+ * reuse, so it must not tick past it. */
 void wt_tick(wt_thread *t) {
+  if (WT_UNLIKELY(t->state != WT_T_RUNNING)) return;
   uint64_t c = ++t->vc.clk[t->slot];
   t->epoch = WT_EPOCH(c, t->slot);
 }

@@ -2,7 +2,7 @@
  * C11 <threads.h> twins (glibc calls its internal pthread functions from
  * them, past any interposition), and fork.
  *
- * The child runs a trampoline that installs its state before the user's
+ * The child runs a wt_thread_trampoline that installs its state before the user's
  * start routine and ends it after, so creation and join order threads
  * exactly as the program does. */
 #include "intercept.h"
@@ -19,7 +19,7 @@ typedef struct start {
   wt_thread *child;
 } start;
 
-static void *trampoline(void *p) {
+static void *wt_thread_trampoline(void *p) {
   start s = *(start *)p;
   wt_free(p, sizeof s);
   wt_thread_start(s.child);
@@ -46,7 +46,7 @@ int pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *
   wt_thread *t = wt_enter();
   start *s = prepare(t, WT_PC(), fn, 0, arg);
   wt_thread *child = s->child;
-  int r = WT_REAL(pthread_create)(th, attr, trampoline, s);
+  int r = WT_REAL(pthread_create)(th, attr, wt_thread_trampoline, s);
   if (r != 0) {
     wt_free(s, sizeof *s);
     wt_thread_create_failed(child);
@@ -109,7 +109,7 @@ int thrd_create(thrd_t *th, thrd_start_t fn, void *arg) {
   wt_thread *t = wt_enter();
   start *s = prepare(t, WT_PC(), 0, fn, arg);
   wt_thread *child = s->child;
-  int r = WT_REAL(pthread_create)((pthread_t *)th, 0, trampoline, s);
+  int r = WT_REAL(pthread_create)((pthread_t *)th, 0, wt_thread_trampoline, s);
   if (r != 0) {
     wt_free(s, sizeof *s);
     wt_thread_create_failed(child);

@@ -56,6 +56,7 @@ WT_HIDDEN void wt_zero_pages(void *p, size_t size); /* gives pages back */
 WT_HIDDEN void wt_write_all(int fd, const char *buf, size_t len);
 WT_HIDDEN int wt_gettid(void);
 WT_HIDDEN int wt_getpid(void);
+WT_HIDDEN bool wt_thread_alive(int pid, int tid);
 WT_HIDDEN void wt_stack_bounds(uintptr_t *lo, uintptr_t *hi); /* calling thread */
 WT_HIDDEN void wt_tls_bounds(uintptr_t *lo, uintptr_t *hi);   /* calling thread */
 WT_HIDDEN __attribute__((noreturn)) void wt_die(const char *fmt, ...);
@@ -100,6 +101,7 @@ WT_HIDDEN uint32_t wt_thread_uid_at(uint32_t slot, uint64_t clock);
 /* Location lookup for reports: the thread whose stack or TLS holds addr. */
 WT_HIDDEN bool wt_thread_find_addr(uintptr_t addr, wt_report_loc *out);
 WT_HIDDEN void wt_thread_after_fork_child(wt_thread *self);
+WT_HIDDEN void wt_thread_grow_stack(wt_thread *t); /* func_entry ran out of room */
 
 /* ---- sync.c: sync objects by address and the lock/HB helpers the
  *      interceptors call ---------------------------------------------- */

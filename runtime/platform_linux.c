@@ -48,6 +48,10 @@ void wt_write_all(int fd, const char *buf, size_t len) {
 int wt_gettid(void) { return (int)syscall(SYS_gettid); }
 int wt_getpid(void) { return (int)getpid(); }
 
+bool wt_thread_alive(int pid, int tid) {
+  return !(syscall(SYS_tgkill, pid, tid, 0) != 0 && errno == ESRCH);
+}
+
 void wt_stack_bounds(uintptr_t *lo, uintptr_t *hi) {
   pthread_attr_t a;
   void *addr = 0;

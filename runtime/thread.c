@@ -33,6 +33,7 @@ static uint32_t nslots, slots_cap;
 static uint32_t *free_slots;       /* stack of free slot numbers */
 static uint32_t nfree_slots;
 static wt_thread *pool;            /* recycled wt_thread structs */
+static wt_thread *zombies;         /* finished detached threads maybe still in teardown */
 #define HASH_SIZE 1024
 static wt_thread *by_pthread[HASH_SIZE];
 
@@ -57,17 +58,19 @@ static wt_thread *new_thread_locked(void) {
     wt_vc vc = t->vc, fa = t->fence_acq, fr = t->fence_rel;
     uintptr_t *spc = t->stack_pc;
     wt_ctx *snode = t->stack_node;
+    uint32_t cap = t->stack_cap;
     __builtin_memset(t, 0, sizeof *t);
     t->vc = vc, t->fence_acq = fa, t->fence_rel = fr;
     wt_vc_clear(&t->vc);
     wt_vc_clear(&t->fence_acq);
     wt_vc_clear(&t->fence_rel);
-    t->stack_pc = spc, t->stack_node = snode;
-    __builtin_memset(spc, 0, WT_SHADOW_STACK_CAP * sizeof(uintptr_t));
+    t->stack_pc = spc, t->stack_node = snode, t->stack_cap = cap;
+    __builtin_memset(spc, 0, cap * sizeof(uintptr_t));
   } else {
     t = wt_alloc(sizeof *t);
-    t->stack_pc = wt_alloc(WT_SHADOW_STACK_CAP * sizeof(uintptr_t));
-    t->stack_node = wt_alloc(WT_SHADOW_STACK_CAP * sizeof(wt_ctx));
+    t->stack_cap = WT_SHADOW_STACK_MIN;
+    t->stack_pc = wt_alloc(t->stack_cap * sizeof(uintptr_t));
+    t->stack_node = wt_alloc(t->stack_cap * sizeof(wt_ctx));
   }
   records = grow(records, &records_cap, nrecords, sizeof *records);
   t->uid = nrecords++;
@@ -146,8 +149,25 @@ wt_thread *wt_thread_slow(void) {
   return wt_cur ? wt_cur : adopt();
 }
 
+/* A detached thread's struct is still used by glibc's teardown after it
+ * finished; it is recycled once the kernel says the thread is gone. */
+static void reap_zombies_locked(void) {
+  int pid = wt_getpid();
+  for (wt_thread **pp = &zombies; *pp;) {
+    wt_thread *z = *pp;
+    if (!wt_thread_alive(pid, z->os_tid)) {
+      *pp = z->next_free;
+      z->next_free = pool;
+      pool = z;
+    } else {
+      pp = &z->next_free;
+    }
+  }
+}
+
 wt_thread *wt_thread_create_begin(wt_thread *parent, wt_ctx where) {
   wt_spin_lock(&reg_lock);
+  if (zombies) reap_zombies_locked();
   wt_thread *t = new_thread_locked();
   uint32_t s = take_slot_locked(&parent->vc);
   if (s == WT_MAX_SLOTS) {
@@ -209,10 +229,31 @@ static void push_free_slot_locked(uint32_t s) {
   free_slots[nfree_slots++] = s;
 }
 
+/* Only for threads known to be gone (joined: the real join returned). */
 static void recycle_locked(wt_thread *t) {
   hash_remove_locked(t);
   t->next_free = pool;
   pool = t;
+}
+
+static void bury_locked(wt_thread *t) {
+  hash_remove_locked(t);
+  t->next_free = zombies;
+  zombies = t;
+}
+
+void wt_thread_grow_stack(wt_thread *t) {
+  if (t->stack_cap >= WT_SHADOW_STACK_CAP) return;
+  uint32_t cap = t->stack_cap * 2;
+  uintptr_t *pcs = wt_alloc(cap * sizeof(uintptr_t));
+  wt_ctx *nodes = wt_alloc(cap * sizeof(wt_ctx));
+  __builtin_memcpy(pcs, t->stack_pc, t->stack_cap * sizeof(uintptr_t));
+  __builtin_memcpy(nodes, t->stack_node, t->stack_cap * sizeof(wt_ctx));
+  wt_free(t->stack_pc, t->stack_cap * sizeof(uintptr_t));
+  wt_free(t->stack_node, t->stack_cap * sizeof(wt_ctx));
+  t->stack_pc = pcs;
+  t->stack_node = nodes;
+  t->stack_cap = cap;
 }
 
 void wt_thread_create_failed(wt_thread *t) {
@@ -246,11 +287,10 @@ void wt_thread_finish(wt_thread *self) {
   records[self->uid].running = 0;
   slots[self->slot].last_clock = self->vc.clk[self->slot];
   push_free_slot_locked(self->slot);
-  if (self->detached) recycle_locked(self);
+  if (self->detached) bury_locked(self);
   wt_spin_unlock(&reg_lock);
-  /* The struct may be recycled from here on by a joiner; glibc's own
-   * teardown runs unobserved. */
-  wt_cur = 0;
+  /* wt_cur stays: glibc's teardown (TLS and key destructors) may still
+   * run interceptors and instrumented code on this thread, ignored. */
 }
 
 void wt_thread_joined(wt_thread *joiner, wt_thread *child) {
@@ -265,7 +305,7 @@ void wt_thread_joined(wt_thread *joiner, wt_thread *child) {
 void wt_thread_detached(wt_thread *child) {
   wt_spin_lock(&reg_lock);
   child->detached = 1;
-  if (child->state != WT_T_RUNNING) recycle_locked(child);
+  if (child->state != WT_T_RUNNING) bury_locked(child);
   wt_spin_unlock(&reg_lock);
 }
 

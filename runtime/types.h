@@ -84,6 +84,7 @@ typedef uint32_t wt_lockset;   /* interned set of held locks, 0 = none */
 enum wt_thread_state { WT_T_RUNNING, WT_T_FINISHED, WT_T_JOINED };
 
 #define WT_SHADOW_STACK_CAP 4096 /* deeper frames are counted, not kept */
+#define WT_SHADOW_STACK_MIN 64   /* first allocation; doubles on demand */
 #define WT_MAX_HELD 64           /* held locks remembered for reports */
 
 typedef struct wt_held {
@@ -103,8 +104,9 @@ typedef struct wt_thread {
   uint32_t nodes_valid;    /* frames whose depot node is known */
   wt_lockset lockset;      /* currently held locks, interned */
   uint32_t slot;
-  uintptr_t *stack_pc;     /* [WT_SHADOW_STACK_CAP] return addresses */
-  wt_ctx *stack_node;      /* [WT_SHADOW_STACK_CAP] depot node per depth */
+  uintptr_t *stack_pc;     /* [stack_cap] return addresses */
+  wt_ctx *stack_node;      /* [stack_cap] depot node per depth */
+  uint32_t stack_cap;      /* grows up to WT_SHADOW_STACK_CAP */
   wt_ctx ctx_cache_node;   /* last (node, pc) -> ctx, for loops */
   uintptr_t ctx_cache_pc;
   wt_ctx ctx_cache_ctx;
@@ -125,7 +127,7 @@ typedef struct wt_thread {
   uintptr_t tls_lo, tls_hi;
   uint32_t nheld;
   wt_held held[WT_MAX_HELD];
-  struct wt_thread *next_free;  /* pool of finished threads' structs */
+  struct wt_thread *next_free;  /* pool of dead threads' structs, or zombies */
   struct wt_thread *next_hash;  /* live threads by pthread_t */
 } wt_thread;
 
