@@ -60,6 +60,9 @@ void wt_acquire(wt_thread *t, const wt_vc *src) {
 void wt_tick(wt_thread *t) {
   if (WT_UNLIKELY(t->state != WT_T_RUNNING)) return;
   uint64_t c = ++t->vc.clk[t->slot];
+  if (WT_UNLIKELY(c > WT_MAX_CLOCK))
+    wt_die("thread T%u made more than %llu releases: its clock overflowed", t->uid,
+           (unsigned long long)WT_MAX_CLOCK);
   t->epoch = WT_EPOCH(c, t->slot);
 }
 

@@ -5,7 +5,7 @@
  *   wt_dir        [ ptr    ][ ptr    ] ...                   one slot a page,
  *                      |         +--> NULL until first use   MAP_NORESERVE
  *                      v
- *   shadow page   [cell 0][cell 1] ... [cell 511]            32 B per 8 B
+ *   shadow page   [cell 0] ... [cell 511][cold 0] ... [cold 511]   16 + 8 B per 8 B
  *
  * The directory covers the whole 47-bit user address space wherever the
  * kernel put things, so PIE, non-PIE and any ASLR entropy all work and
@@ -29,6 +29,12 @@ WT_INLINE wt_cell *wt_shadow_page(uintptr_t addr) {
 WT_INLINE wt_cell *wt_shadow_cell(uintptr_t addr) {
   if (WT_UNLIKELY(addr >> WT_ADDR_BITS)) return 0;
   return wt_shadow_page(addr) + ((addr & (WT_PAGE_SIZE - 1)) / WT_GRANULE);
+}
+
+/* The cold twin of a hot cell: same index, past the page's hot cells. */
+WT_INLINE wt_cold *wt_shadow_cold(wt_cell *c, uintptr_t addr) {
+  uintptr_t idx = (addr & (WT_PAGE_SIZE - 1)) / WT_GRANULE;
+  return (wt_cold *)(c - idx + WT_CELLS_PER_PAGE) + idx;
 }
 
 #endif
