@@ -12,9 +12,10 @@
  *     ...
  *   }
  *
- * Functions with several symbol versions in glibc (pthread_cond_*) must
- * name the version they want with WT_REAL_DECL_V: plain dlsym returns the
- * oldest one, whose condition-variable layout differs. */
+ * Functions with several symbol versions in glibc (pthread_cond_*) name
+ * the version they want with WT_REAL_DECL_V: plain dlsym returns the
+ * default version, which has changed between glibc releases, and the old
+ * condition-variable layout is not the new one. */
 #ifndef WEFT_INTERCEPT_H
 #define WEFT_INTERCEPT_H
 

@@ -127,6 +127,8 @@ typedef struct wt_thread {
   uint64_t *clk;           /* == vc.clk, cached */
   uint32_t nclk;           /* == vc.n */
   uint32_t ignore;         /* >0: accesses are not checked */
+  uint32_t in_rt;          /* >0: runtime code (the unwinder) runs: its
+                              locks are not the program's synchronization */
   uint32_t depth;          /* shadow call stack depth */
   uint32_t nodes_valid;    /* frames whose depot node is known */
   wt_lockset lockset;      /* currently held locks, interned */

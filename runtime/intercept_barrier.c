@@ -1,0 +1,35 @@
+/* Interceptors of pthread barriers: every arriving thread releases into
+ * the barrier and every leaving thread acquires from it, so all work
+ * before a cycle happens before all work after it.  The barrier keeps one
+ * clock for all its cycles: a thread that leaves late may also acquire
+ * what a faster one released on arriving at the next cycle, which hides
+ * races within a cycle (docs/interceptors.md says when, and the fix). */
+#include "intercept_sync.h"
+
+int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
+                         unsigned count) {
+  WT_REAL_DECL(int, pthread_barrier_init,
+               (pthread_barrier_t *, const pthread_barrierattr_t *, unsigned));
+  wt_thread *t = wt_enter();
+  wt_i_forget(t, b);
+  return WT_REAL(pthread_barrier_init)(b, a, count);
+}
+
+int pthread_barrier_destroy(pthread_barrier_t *b) {
+  WT_REAL_DECL(int, pthread_barrier_destroy, (pthread_barrier_t *));
+  wt_thread *t = wt_enter();
+  wt_i_forget(t, b);
+  return WT_REAL(pthread_barrier_destroy)(b);
+}
+
+/* Release before blocking: the last thread to arrive frees the others
+ * inside the real call, and they must find every clock already there. */
+int pthread_barrier_wait(pthread_barrier_t *b) {
+  WT_REAL_DECL(int, pthread_barrier_wait, (pthread_barrier_t *));
+  wt_thread *t = wt_enter();
+  wt_i_release(t, b, WT_SYNC_BARRIER, WT_PC());
+  int r = WT_REAL(pthread_barrier_wait)(b);
+  if (r == 0 || r == PTHREAD_BARRIER_SERIAL_THREAD)
+    wt_i_acquire(t, b, WT_SYNC_BARRIER, WT_PC());
+  return r;
+}

@@ -1,0 +1,81 @@
+/* Interceptors of the C11 <threads.h> mutexes and condition variables.
+ * glibc implements them on its pthread functions but calls those
+ * directly, not through the PLT, so the pthread interceptors never see
+ * them.  An mtx_t is kept as a mutex (WT_SYNC_MUTEX) and a cnd_t as a
+ * condition, with the same edges as their pthread counterparts.  thrd_*
+ * are with the thread interceptors, call_once with pthread_once in
+ * intercept_once.c. */
+#include "intercept_sync.h"
+#include <threads.h>
+
+int mtx_init(mtx_t *m, int type) {
+  WT_REAL_DECL(int, mtx_init, (mtx_t *, int));
+  wt_thread *t = wt_enter();
+  wt_i_forget(t, m);
+  return WT_REAL(mtx_init)(m, type);
+}
+
+void mtx_destroy(mtx_t *m) {
+  WT_REAL_DECL(void, mtx_destroy, (mtx_t *));
+  wt_thread *t = wt_enter();
+  wt_i_forget(t, m);
+  WT_REAL(mtx_destroy)(m);
+}
+
+WT_LOCK_INTERCEPTOR(mtx_lock, (mtx_t *m), (m), m, WT_SYNC_MUTEX, true, false,
+                    r == thrd_success)
+WT_LOCK_INTERCEPTOR(mtx_trylock, (mtx_t *m), (m), m, WT_SYNC_MUTEX, true, true,
+                    r == thrd_success)
+WT_LOCK_INTERCEPTOR(mtx_timedlock, (mtx_t *m, const struct timespec *ts),
+                    (m, ts), m, WT_SYNC_MUTEX, true, false, r == thrd_success)
+
+int mtx_unlock(mtx_t *m) {
+  WT_REAL_DECL(int, mtx_unlock, (mtx_t *));
+  wt_thread *t = wt_enter();
+  wt_i_unlock(t, m, WT_SYNC_MUTEX, WT_PC());
+  return WT_REAL(mtx_unlock)(m);
+}
+
+int cnd_init(cnd_t *c) {
+  WT_REAL_DECL(int, cnd_init, (cnd_t *));
+  wt_thread *t = wt_enter();
+  wt_i_forget(t, c);
+  return WT_REAL(cnd_init)(c);
+}
+
+void cnd_destroy(cnd_t *c) {
+  WT_REAL_DECL(void, cnd_destroy, (cnd_t *));
+  wt_thread *t = wt_enter();
+  wt_i_forget(t, c);
+  WT_REAL(cnd_destroy)(c);
+}
+
+int cnd_signal(cnd_t *c) {
+  WT_REAL_DECL(int, cnd_signal, (cnd_t *));
+  wt_thread *t = wt_enter();
+  wt_i_release(t, c, WT_SYNC_COND, WT_PC());
+  return WT_REAL(cnd_signal)(c);
+}
+
+int cnd_broadcast(cnd_t *c) {
+  WT_REAL_DECL(int, cnd_broadcast, (cnd_t *));
+  wt_thread *t = wt_enter();
+  wt_i_release(t, c, WT_SYNC_COND, WT_PC());
+  return WT_REAL(cnd_broadcast)(c);
+}
+
+int cnd_wait(cnd_t *c, mtx_t *m) {
+  WT_REAL_DECL(int, cnd_wait, (cnd_t *, mtx_t *));
+  wt_thread *t = wt_enter();
+  int r;
+  WT_COND_WAIT(r, t, c, m, WT_PC(), WT_REAL(cnd_wait)(c, m));
+  return r;
+}
+
+int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts) {
+  WT_REAL_DECL(int, cnd_timedwait, (cnd_t *, mtx_t *, const struct timespec *));
+  wt_thread *t = wt_enter();
+  int r;
+  WT_COND_WAIT(r, t, c, m, WT_PC(), WT_REAL(cnd_timedwait)(c, m, ts));
+  return r;
+}

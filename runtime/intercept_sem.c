@@ -1,0 +1,48 @@
+/* Interceptors of POSIX semaphores: a post releases into the semaphore, a
+ * wait that took a unit acquires from it.  The semaphore keeps one clock
+ * for all posts, so a waiter is ordered after every earlier post, not
+ * only the one whose unit it took: counting units per post would cost a
+ * clock per unit for little gain.  sem_init and sem_destroy start a new
+ * object; named semaphores (sem_open/sem_close) need nothing more, they
+ * are waited on and posted through the same calls. */
+#include "intercept_sync.h"
+#include <semaphore.h>
+
+int sem_init(sem_t *s, int pshared, unsigned value) {
+  WT_REAL_DECL(int, sem_init, (sem_t *, int, unsigned));
+  wt_thread *t = wt_enter();
+  wt_i_forget(t, s);
+  return WT_REAL(sem_init)(s, pshared, value);
+}
+
+int sem_destroy(sem_t *s) {
+  WT_REAL_DECL(int, sem_destroy, (sem_t *));
+  wt_thread *t = wt_enter();
+  wt_i_forget(t, s);
+  return WT_REAL(sem_destroy)(s);
+}
+
+/* Before the real post: a waiter may return the moment the count rises. */
+int sem_post(sem_t *s) {
+  WT_REAL_DECL(int, sem_post, (sem_t *));
+  wt_thread *t = wt_enter();
+  wt_i_release(t, s, WT_SYNC_SEM, WT_PC());
+  return WT_REAL(sem_post)(s);
+}
+
+/* A wait that failed (EAGAIN, ETIMEDOUT, EINTR) took no unit and so
+ * saw no post. */
+#define SEM_WAIT(name, params, args)                                          \
+  int name params {                                                           \
+    WT_REAL_DECL(int, name, params);                                          \
+    wt_thread *t = wt_enter();                                                \
+    int r = WT_REAL(name) args;                                               \
+    if (r == 0) wt_i_acquire(t, s, WT_SYNC_SEM, WT_PC());                     \
+    return r;                                                                 \
+  }
+
+SEM_WAIT(sem_wait, (sem_t *s), (s))
+SEM_WAIT(sem_trywait, (sem_t *s), (s))
+SEM_WAIT(sem_timedwait, (sem_t *s, const struct timespec *ts), (s, ts))
+SEM_WAIT(sem_clockwait, (sem_t *s, clockid_t c, const struct timespec *ts),
+         (s, c, ts))
