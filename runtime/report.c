@@ -1,0 +1,148 @@
+/* Gathering reports: deduplication, everything a report says filled into
+ * a wt_report, then printing under the one report lock, and the count
+ * the exit status depends on.  No text is made here (print.c knows the
+ * format), so other outputs and filters can work from the same data.
+ *
+ * Dedup: one report per unordered pair of racing sites (the two access
+ * pcs), in a lock-free set of 64-bit fingerprints, so a racy loop costs
+ * one probe per detection after its first report. */
+#include "internal.h"
+
+#include <errno.h>
+
+#define DEDUP_BITS 20
+#define DEDUP_SLOTS (1u << DEDUP_BITS)
+#define DEDUP_MAX (DEDUP_SLOTS / 4 * 3) /* keeps probes short */
+
+static _Atomic uint64_t *_Atomic dedup;
+static _Atomic uint32_t dedup_n;
+static _Atomic unsigned nreports;
+
+/* ---- a lock that survives fork ------------------------------------------
+ * Holds the holder's pid.  A child forked while another thread of the
+ * parent was printing finds the parent's pid there; that thread does not
+ * exist in the child, so the lock is taken over instead of waited on. */
+static _Atomic int report_lock_pid;
+
+static void report_lock(void) {
+  int me = wt_getpid();
+  for (;;) {
+    int v = 0;
+    if (atomic_compare_exchange_weak_explicit(&report_lock_pid, &v, me,
+                                              memory_order_acquire, memory_order_relaxed))
+      return;
+    if (v != 0 && v != me &&
+        atomic_compare_exchange_strong_explicit(&report_lock_pid, &v, me,
+                                                memory_order_acquire, memory_order_relaxed))
+      return;
+    __builtin_ia32_pause();
+  }
+}
+
+static void report_unlock(void) {
+  atomic_store_explicit(&report_lock_pid, 0, memory_order_release);
+}
+
+static _Atomic uint64_t *dedup_table(void) {
+  _Atomic uint64_t *d = atomic_load_explicit(&dedup, memory_order_acquire);
+  if (WT_LIKELY(d != 0)) return d;
+  _Atomic uint64_t *fresh = wt_mmap_noreserve(DEDUP_SLOTS * sizeof(uint64_t));
+  if (atomic_compare_exchange_strong_explicit(&dedup, &d, fresh, memory_order_acq_rel,
+                                              memory_order_acquire))
+    return fresh;
+  wt_munmap((void *)fresh, DEDUP_SLOTS * sizeof(uint64_t));
+  return d;
+}
+
+static uint64_t mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+/* True the first time the pair {a, b} is seen.  A full set reports
+ * nothing new (after saying so once) rather than repeating old races. */
+static bool first_time(uintptr_t a, uintptr_t b) {
+  if (a > b) {
+    uintptr_t t = a;
+    a = b;
+    b = t;
+  }
+  uint64_t key = mix(mix(a) + b);
+  if (key == 0) key = 1;
+  _Atomic uint64_t *d = dedup_table();
+  for (uint32_t i = (uint32_t)key & (DEDUP_SLOTS - 1);; i = (i + 1) & (DEDUP_SLOTS - 1)) {
+    uint64_t v = atomic_load_explicit(&d[i], memory_order_relaxed);
+    if (v == key) return false;
+    if (v != 0) continue;
+    if (atomic_fetch_add_explicit(&dedup_n, 1, memory_order_relaxed) >= DEDUP_MAX) {
+      static _Atomic int warned;
+      if (!atomic_exchange_explicit(&warned, 1, memory_order_relaxed))
+        wt_printf("weft: too many distinct races; new ones are no longer reported\n");
+      atomic_fetch_sub_explicit(&dedup_n, 1, memory_order_relaxed);
+      return false;
+    }
+    if (atomic_compare_exchange_strong_explicit(&d[i], &v, key, memory_order_relaxed,
+                                                memory_order_relaxed))
+      return true;
+    atomic_fetch_sub_explicit(&dedup_n, 1, memory_order_relaxed);
+    if (v == key) return false;
+  }
+}
+
+/* The access's own pc, or the top of its stack if the caller had none. */
+static uintptr_t site(const wt_report_access *a) {
+  if (a->pc) return a->pc;
+  uintptr_t pc = 0;
+  wt_ctx_frames(a->ctx, &pc, 1, 0);
+  return pc;
+}
+
+/* Heap first (a block's bounds are exact), then thread stacks and TLS,
+ * then globals, the only lookup that asks the symbolizer. */
+static void locate(uintptr_t addr, wt_report_loc *loc) {
+  *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
+  if (wt_heap_find(addr, loc)) return;
+  *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
+  if (wt_thread_find_addr(addr, loc)) return;
+  *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
+  char name[256];
+  uintptr_t start = 0;
+  size_t size = 0;
+  if (wt_symbolize_data(addr, name, sizeof name, &start, &size))
+    *loc = (wt_report_loc){.kind = WT_LOC_GLOBAL, .start = start, .size = size};
+}
+
+void wt_report_race(wt_thread *t, const wt_report_access *cur,
+                    const wt_report_access *prev) {
+  /* errno is the application's: a report may come between a failing
+   * call and the program's look at errno. */
+  int saved_errno = errno;
+  uintptr_t a = site(cur), b = site(prev);
+  if (!first_time(a, b)) {
+    errno = saved_errno;
+    return;
+  }
+  /* Whatever intercepted functions the gathering calls is not the
+   * application's doing. */
+  if (t) t->ignore++;
+  wt_report r = {.kind = WT_R_DATA_RACE, .cur = *cur, .prev = *prev};
+  r.cur.pc = a;
+  r.prev.pc = b;
+  locate(cur->addr, &r.loc);
+  if (wt_thread_describe(cur->thread_uid, &r.threads[r.nthreads])) r.nthreads++;
+  if (prev->thread_uid != cur->thread_uid &&
+      wt_thread_describe(prev->thread_uid, &r.threads[r.nthreads]))
+    r.nthreads++;
+  report_lock();
+  atomic_fetch_add_explicit(&nreports, 1, memory_order_relaxed);
+  wt_print_report(&r);
+  report_unlock();
+  if (t) t->ignore--;
+  errno = saved_errno;
+}
+
+unsigned wt_report_count(void) { return atomic_load_explicit(&nreports, memory_order_relaxed); }
