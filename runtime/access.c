@@ -68,7 +68,13 @@ typedef struct op {
   bool write, atomic, have_ctx;
   wt_ctx ctx;
   int nraces;
-  struct { wt_epoch e; wt_ctx ctx; bool write, atomic; uintptr_t addr; uint32_t size; } race[2];
+  struct {
+    wt_epoch e;
+    wt_ctx ctx;
+    bool write, atomic;
+    uintptr_t granule;
+    uint32_t mask; /* bytes of the granule both accesses touched */
+  } race[2];
 } op_t;
 
 /* One uniform history: a whole cell with its cold twin, or a byte cell. */
@@ -79,7 +85,7 @@ typedef struct hist {
 
 static wt_ctx op_ctx(op_t *op) {
   if (!op->have_ctx) {
-    op->ctx = wt_ctx_current(op->t, op->pc);
+    op->ctx = wt_ctx_access(op->t, op->pc, op->size);
     op->have_ctx = true;
   }
   return op->ctx;
@@ -94,6 +100,7 @@ WT_INLINE bool unordered(const wt_thread *t, wt_epoch e) {
   return known < WT_EPOCH_CLOCK(e);
 }
 
+/* mask: the racing bytes (this access's bytes of the history). */
 static void note_race(op_t *op, uintptr_t granule, uint32_t mask, wt_epoch e, wt_ctx ctx,
                       bool write, bool atomic) {
   for (int i = 0; i < op->nraces; i++)
@@ -104,8 +111,22 @@ static void note_race(op_t *op, uintptr_t granule, uint32_t mask, wt_epoch e, wt
   op->race[i].ctx = ctx;
   op->race[i].write = write;
   op->race[i].atomic = atomic;
-  op->race[i].addr = granule + (mask ? (uint32_t)__builtin_ctz(mask) : 0);
-  op->race[i].size = (uint32_t)__builtin_popcount(mask);
+  op->race[i].granule = granule;
+  op->race[i].mask = mask;
+}
+
+/* Where the previous access was: its size is in its context; it covered
+ * the racing bytes, so its start is the first of them, aligned down to
+ * its size as compilers align scalars, but not before its first byte. */
+static void previous_extent(const op_t *op, int i, uintptr_t *addr, uint32_t *size) {
+  uint32_t mask = op->race[i].mask, sz = wt_ctx_access_size(op->race[i].ctx);
+  uintptr_t g = op->race[i].granule;
+  uintptr_t first = g + (uint32_t)__builtin_ctz(mask ? mask : 1);
+  if (sz == 0) sz = (uint32_t)__builtin_popcount(mask);
+  uintptr_t a = first;
+  if (sz <= 8 && (sz & (sz - 1)) == 0) a &= ~(uintptr_t)(sz - 1);
+  *addr = a;
+  *size = sz;
 }
 
 static size_t readset_bytes(uint32_t cap) { return sizeof(wt_readset) + cap * sizeof(wt_read); }
@@ -145,19 +166,20 @@ static void state_apply(op_t *op, hist h, uintptr_t granule, uint32_t m) {
   uint64_t flags = w & WT_M_ALL;
   uint32_t mask = (uint32_t)(flags & WT_M_MASK);
   wt_epoch we = WT_CELL_EPOCH(w);
+  uint32_t hit = (mask & m) ? (mask & m) : mask;
 
   if (we && unordered(t, we) && !(op->atomic && (flags & WT_M_WATOMIC)))
-    note_race(op, granule, mask, we, LD(*h.wstack), true, flags & WT_M_WATOMIC);
+    note_race(op, granule, hit, we, LD(*h.wstack), true, flags & WT_M_WATOMIC);
 
   if (op->write) {
     if (flags & WT_M_RSET) {
       wt_readset *rs = (wt_readset *)(uintptr_t)r;
       for (uint32_t i = 0; i < rs->n; i++)
         if (unordered(t, rs->e[i].epoch) && !(op->atomic && rs->e[i].atomic))
-          note_race(op, granule, mask, rs->e[i].epoch, rs->e[i].stack, false, rs->e[i].atomic);
+          note_race(op, granule, hit, rs->e[i].epoch, rs->e[i].stack, false, rs->e[i].atomic);
       free_readset(w, r);
     } else if (r && unordered(t, WT_CELL_EPOCH(r)) && !(op->atomic && (flags & WT_M_RATOMIC))) {
-      note_race(op, granule, mask, WT_CELL_EPOCH(r), LD(*h.rstack), false,
+      note_race(op, granule, hit, WT_CELL_EPOCH(r), LD(*h.rstack), false,
                 flags & WT_M_RATOMIC);
     }
     flags &= ~(WT_M_WATOMIC | WT_M_RATOMIC | WT_M_RSET);
@@ -262,19 +284,6 @@ static void try_fold(wt_cell *c, wt_cold *cold, wt_bcell *b) {
   ST(c->w, w);
 }
 
-/* Byte cells report one byte; widen to the run of neighbours that share
- * the racing write, which is the previous access as the program made it. */
-static void widen_byte_races(op_t *op, wt_bcell *b, uintptr_t granule) {
-  for (int i = 0; i < op->nraces; i++) {
-    if (!op->race[i].write || op->race[i].size != 1) continue;
-    int at = (int)(op->race[i].addr - granule), lo = at, hi = at;
-    while (lo > 0 && WT_CELL_EPOCH(LD(b[lo - 1].w)) == op->race[i].e) lo--;
-    while (hi < 7 && WT_CELL_EPOCH(LD(b[hi + 1].w)) == op->race[i].e) hi++;
-    op->race[i].addr = granule + (uintptr_t)lo;
-    op->race[i].size = (uint32_t)(hi - lo + 1);
-  }
-}
-
 static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
   wt_cold *cold = wt_shadow_cold(c, granule);
   uint64_t w = lock_cell(c);
@@ -284,7 +293,6 @@ static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
     wt_bcell *b = (w & WT_M_EXPANDED) ? (wt_bcell *)(uintptr_t)LD(c->r) : expand(c, cold, w);
     for (int i = 0; i < 8; i++)
       if (m & (1u << i)) state_apply(op, byte_hist(&b[i]), granule, 1u << i);
-    if (op->nraces) widen_byte_races(op, b, granule);
     try_fold(c, cold, b);
   }
   unlock_cell(c);
@@ -296,10 +304,11 @@ static void report_races(op_t *op) {
         .addr = op->addr, .size = (uint32_t)op->size, .write = op->write,
         .atomic = op->atomic, .thread_uid = op->t->uid, .ctx = op_ctx(op), .pc = op->pc};
     wt_report_access prev = {
-        .addr = op->race[i].addr, .size = op->race[i].size, .write = op->race[i].write,
+        .write = op->race[i].write,
         .atomic = op->race[i].atomic, .ctx = op->race[i].ctx,
         .thread_uid = wt_thread_uid_at(WT_EPOCH_SLOT(op->race[i].e),
                                        WT_EPOCH_CLOCK(op->race[i].e))};
+    previous_extent(op, i, &prev.addr, &prev.size);
     wt_report_race(op->t, &cur, &prev);
   }
 }

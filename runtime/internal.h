@@ -131,6 +131,9 @@ WT_HIDDEN wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls);
 /* Context of the calling thread's current stack with pc on top and its
  * current lockset; pc 0 = just the shadow stack. */
 WT_HIDDEN wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc);
+/* The context of an access of `size` bytes at pc (size kept in the leaf). */
+WT_HIDDEN wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, size_t size);
+WT_HIDDEN uint32_t wt_ctx_access_size(wt_ctx ctx); /* 0 if not an access */
 /* Like wt_ctx_current, but unwinds with libunwind first, for
  * interceptors called from code weft did not instrument. */
 WT_HIDDEN wt_ctx wt_ctx_unwind(wt_thread *t, uintptr_t pc);

@@ -38,7 +38,7 @@ typedef struct node {
 } node;
 
 /* Lockset depot: id -> (n, offset of n sorted items in `items`). */
-#define LS_BITS 20
+#define LS_BITS WT_LOCKSET_BITS
 #define LS_CAP (1u << LS_BITS)
 #define LS_SLOT_BITS (LS_BITS + 1)
 #define LS_SLOT_MASK ((1u << LS_SLOT_BITS) - 1)
@@ -168,21 +168,36 @@ WT_INLINE wt_ctx frames_node(wt_thread *t) {
  * its lockset is checked against the cached context's own node, so a
  * lock taken or released since simply misses instead of needing every
  * lockset change to invalidate the cache. */
-wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc) {
+static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
   wt_ctx parent = frames_node(t);
-  wt_lockset ls = t->lockset;
-  if (pc == 0 && ls == 0) return parent;
+  if (pc == 0 && word == 0) return parent;
   if (t->ctx_cache_node == parent && t->ctx_cache_pc == pc && t->ctx_cache_ctx != 0) {
     depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
-    if (WT_LIKELY(d != 0) && d->nodes[t->ctx_cache_ctx].ls == ls &&
+    if (WT_LIKELY(d != 0) && d->nodes[t->ctx_cache_ctx].ls == word &&
         t->ctx_cache_ctx != WT_CTX_OVERFLOW)
       return t->ctx_cache_ctx;
   }
-  wt_ctx c = wt_ctx_intern(parent, pc, ls);
+  wt_ctx c = wt_ctx_intern(parent, pc, word);
   t->ctx_cache_node = parent;
   t->ctx_cache_pc = pc;
   t->ctx_cache_ctx = c;
   return c;
+}
+
+wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc) { return ctx_leaf(t, pc, t->lockset); }
+
+/* An access's leaf also records its size, which the previous access of
+ * a race report needs and the shadow has no room for. */
+wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, size_t size) {
+  uint32_t code = size < WT_CTX_SIZE_MAX ? (uint32_t)size : WT_CTX_SIZE_MAX;
+  return ctx_leaf(t, pc, t->lockset | code << WT_LOCKSET_BITS);
+}
+
+uint32_t wt_ctx_access_size(wt_ctx ctx) {
+  depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
+  if (d == 0 || ctx == 0 || ctx >= atomic_load_explicit(&d->next, memory_order_relaxed))
+    return 0;
+  return d->nodes[ctx].ls >> WT_LOCKSET_BITS;
 }
 
 /* Deeper real stacks lose their outermost frames. */
@@ -267,7 +282,7 @@ int wt_ctx_frames(wt_ctx ctx, uintptr_t *pcs, int max, wt_lockset *ls) {
   if (d == 0 || ctx == 0) return 0;
   uint32_t limit = atomic_load_explicit(&d->next, memory_order_relaxed);
   if (ctx >= limit || ctx >= NODE_CAP) return 0;
-  if (ls) *ls = d->nodes[ctx].ls;
+  if (ls) *ls = d->nodes[ctx].ls & ((1u << WT_LOCKSET_BITS) - 1);
   int k = 0;
   while (ctx != 0 && ctx < NODE_CAP && k < max) {
     const node *n = &d->nodes[ctx];

@@ -105,6 +105,11 @@ typedef struct wt_readset {
  * in a trie: each node is (parent, pc, lockset).  0 is the empty stack. */
 typedef uint32_t wt_ctx;
 typedef uint32_t wt_lockset;   /* interned set of held locks, 0 = none */
+/* A leaf's lockset word also carries the access size above the lockset
+ * id: 20 bits of sets (a million distinct sets of held locks), 12 of
+ * size (sizes from 4095 up read as 4095). */
+#define WT_LOCKSET_BITS 20
+#define WT_CTX_SIZE_MAX 4095u
 #define WT_MAX_FRAMES 64       /* frames kept per printed stack */
 
 /* ---- Threads ---------------------------------------------------------*/
