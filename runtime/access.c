@@ -73,7 +73,8 @@ typedef struct op {
     wt_ctx ctx;
     bool write, atomic;
     uintptr_t granule;
-    uint32_t mask; /* bytes of the granule both accesses touched */
+    uint32_t hmask; /* bytes of the granule the previous history covers */
+    uint32_t mask;  /* of those, the bytes this access touched */
   } race[2];
 } op_t;
 
@@ -85,7 +86,7 @@ typedef struct hist {
 
 static wt_ctx op_ctx(op_t *op) {
   if (!op->have_ctx) {
-    op->ctx = wt_ctx_access(op->t, op->pc, op->size);
+    op->ctx = wt_ctx_access(op->t, op->pc, op->addr, op->size);
     op->have_ctx = true;
   }
   return op->ctx;
@@ -100,11 +101,17 @@ WT_INLINE bool unordered(const wt_thread *t, wt_epoch e) {
   return known < WT_EPOCH_CLOCK(e);
 }
 
-/* mask: the racing bytes (this access's bytes of the history). */
-static void note_race(op_t *op, uintptr_t granule, uint32_t mask, wt_epoch e, wt_ctx ctx,
-                      bool write, bool atomic) {
+/* hmask: the history's bytes; mask: those this access touched. */
+static void note_race(op_t *op, uintptr_t granule, uint32_t hmask, uint32_t mask, wt_epoch e,
+                      wt_ctx ctx, bool write, bool atomic) {
   for (int i = 0; i < op->nraces; i++)
-    if (op->race[i].e == e && op->race[i].write == write) return;
+    if (op->race[i].e == e && op->race[i].write == write) {
+      if (op->race[i].granule == granule) { /* another byte of it */
+        op->race[i].hmask |= hmask;
+        op->race[i].mask |= mask;
+      }
+      return;
+    }
   if (op->nraces == 2) return;
   int i = op->nraces++;
   op->race[i].e = e;
@@ -112,21 +119,62 @@ static void note_race(op_t *op, uintptr_t granule, uint32_t mask, wt_epoch e, wt
   op->race[i].write = write;
   op->race[i].atomic = atomic;
   op->race[i].granule = granule;
+  op->race[i].hmask = hmask;
   op->race[i].mask = mask;
 }
 
-/* Where the previous access was: its size is in its context; it covered
- * the racing bytes, so its start is the first of them, aligned down to
- * its size as compilers align scalars, but not before its first byte. */
+/* Does the byte at addr still carry the history (e, ctx)? */
+static bool byte_has(uintptr_t addr, wt_epoch e, wt_ctx ctx, bool write) {
+  wt_cell *c = wt_shadow_cell(addr);
+  if (!c) return false;
+  uint32_t bit = 1u << (addr & 7);
+  wt_cold *cold = wt_shadow_cold(c, addr);
+  uint64_t w = lock_cell(c), hw, hr;
+  uint32_t ws, rs;
+  if (w & WT_M_EXPANDED) {
+    wt_bcell *b = &((wt_bcell *)(uintptr_t)LD(c->r))[addr & 7];
+    hw = LD(b->w), hr = LD(b->r), ws = LD(b->wstack), rs = LD(b->rstack);
+  } else {
+    hw = w, hr = LD(c->r), ws = LD(cold->wstack), rs = LD(cold->rstack);
+  }
+  unlock_cell(c);
+  if (!(hw & bit) || (hw & WT_M_RSET && !write)) return false;
+  return write ? WT_CELL_EPOCH(hw) == e && ws == ctx : WT_CELL_EPOCH(hr) == e && rs == ctx;
+}
+
+/* Where the previous access was.  Its context knows its size and the
+ * offset of its start in a granule, and it covered the first racing byte
+ * b.  Up to 8 bytes that leaves one possible start.  A longer access (a
+ * range, a vector) starts where the bytes before b stop carrying its
+ * history, walking back at most its size.  Past the size the context can
+ * hold, only the part in this granule is shown, as ThreadSanitizer shows
+ * every access. */
 static void previous_extent(const op_t *op, int i, uintptr_t *addr, uint32_t *size) {
-  uint32_t mask = op->race[i].mask, sz = wt_ctx_access_size(op->race[i].ctx);
+  uint32_t shape = wt_ctx_shape(op->race[i].ctx), sz = WT_SHAPE_SIZE(shape);
   uintptr_t g = op->race[i].granule;
-  uintptr_t first = g + (uint32_t)__builtin_ctz(mask ? mask : 1);
-  if (sz == 0) sz = (uint32_t)__builtin_popcount(mask);
-  uintptr_t a = first;
-  if (sz <= 8 && (sz & (sz - 1)) == 0) a &= ~(uintptr_t)(sz - 1);
-  *addr = a;
-  *size = sz;
+  uint32_t hm = op->race[i].hmask ? op->race[i].hmask : 1;
+  uintptr_t b = g + (uint32_t)__builtin_ctz(op->race[i].mask ? op->race[i].mask : hm);
+  if (sz >= 1 && sz <= 8) {
+    uintptr_t back = (b - WT_SHAPE_OFFSET(shape)) & 7;
+    if (back < sz) {
+      *addr = b - back;
+      *size = sz;
+      return;
+    }
+  } else if (sz > 8 && sz < WT_SHAPE_SIZE_MAX) {
+    uintptr_t s = b;
+    while (b - s < sz - 1 &&
+           byte_has(s - 1, op->race[i].e, op->race[i].ctx, op->race[i].write))
+      s--;
+    if ((s & 7) == WT_SHAPE_OFFSET(shape)) { /* else later writes hid its start */
+      *addr = s;
+      *size = sz;
+      return;
+    }
+  }
+  uint32_t lo = (uint32_t)__builtin_ctz(hm), hi = 31 - (uint32_t)__builtin_clz(hm);
+  *addr = g + lo;
+  *size = hi - lo + 1;
 }
 
 static size_t readset_bytes(uint32_t cap) { return sizeof(wt_readset) + cap * sizeof(wt_read); }
@@ -166,20 +214,19 @@ static void state_apply(op_t *op, hist h, uintptr_t granule, uint32_t m) {
   uint64_t flags = w & WT_M_ALL;
   uint32_t mask = (uint32_t)(flags & WT_M_MASK);
   wt_epoch we = WT_CELL_EPOCH(w);
-  uint32_t hit = (mask & m) ? (mask & m) : mask;
 
   if (we && unordered(t, we) && !(op->atomic && (flags & WT_M_WATOMIC)))
-    note_race(op, granule, hit, we, LD(*h.wstack), true, flags & WT_M_WATOMIC);
+    note_race(op, granule, mask, mask & m, we, LD(*h.wstack), true, flags & WT_M_WATOMIC);
 
   if (op->write) {
     if (flags & WT_M_RSET) {
       wt_readset *rs = (wt_readset *)(uintptr_t)r;
       for (uint32_t i = 0; i < rs->n; i++)
         if (unordered(t, rs->e[i].epoch) && !(op->atomic && rs->e[i].atomic))
-          note_race(op, granule, hit, rs->e[i].epoch, rs->e[i].stack, false, rs->e[i].atomic);
+          note_race(op, granule, mask, mask & m, rs->e[i].epoch, rs->e[i].stack, false, rs->e[i].atomic);
       free_readset(w, r);
     } else if (r && unordered(t, WT_CELL_EPOCH(r)) && !(op->atomic && (flags & WT_M_RATOMIC))) {
-      note_race(op, granule, hit, WT_CELL_EPOCH(r), LD(*h.rstack), false,
+      note_race(op, granule, mask, mask & m, WT_CELL_EPOCH(r), LD(*h.rstack), false,
                 flags & WT_M_RATOMIC);
     }
     flags &= ~(WT_M_WATOMIC | WT_M_RATOMIC | WT_M_RSET);
@@ -329,22 +376,38 @@ WT_INLINE bool fast_path_hit(const wt_cell *c, wt_epoch e, uint32_t m, bool writ
 
 /* Every granule the range touches, with the original range kept for the
  * report. */
+static void access_range_op(op_t *op);
+
 void wt_access_range(wt_thread *t, uintptr_t addr, size_t size, bool write, bool atomic,
                      uintptr_t pc) {
   if (!size || t->ignore) return;
   op_t op = {.t = t, .pc = pc, .addr = addr, .size = size, .write = write, .atomic = atomic};
-  uintptr_t a = addr, end = addr + size;
-  if (end < addr) return;
+  access_range_op(&op);
+}
+
+void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write, uintptr_t pc,
+                         wt_ctx ctx) {
+  if (!size || t->ignore) return;
+  op_t op = {.t = t, .pc = pc, .addr = addr, .size = size, .write = write,
+             .have_ctx = true, .ctx = ctx};
+  access_range_op(&op);
+}
+
+static void access_range_op(op_t *op) {
+  wt_thread *t = op->t;
+  bool write = op->write, atomic = op->atomic;
+  uintptr_t a = op->addr, end = op->addr + op->size;
+  if (end < op->addr) return;
   while (a < end) {
     uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
     uintptr_t stop = granule + WT_GRANULE < end ? granule + WT_GRANULE : end;
     uint32_t m = (uint32_t)(((1u << (stop - a)) - 1) << (a - granule));
     wt_cell *c = wt_shadow_cell(a);
     if (!c) break;
-    if (atomic || !fast_path_hit(c, t->epoch, m, write)) granule_slow(&op, c, granule, m);
+    if (atomic || !fast_path_hit(c, t->epoch, m, write)) granule_slow(op, c, granule, m);
     a = stop;
   }
-  if (WT_UNLIKELY(op.nraces)) report_races(&op);
+  if (WT_UNLIKELY(op->nraces)) report_races(op);
 }
 
 WT_INLINE void access_one(uintptr_t addr, uint32_t size, bool write, uintptr_t pc) {

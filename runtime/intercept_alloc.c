@@ -27,65 +27,71 @@ static wt_thread *alloc_thread(void) {
   return wt_thread_slow();
 }
 
-static void *on_alloc(void *p, size_t size, uintptr_t pc) {
+/* fn: the interceptor, shown as the top frame of the block's write. */
+static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
   wt_thread *t = alloc_thread();
   if (!p || !t) return p;
   t->ignore++;
-  wt_ctx ctx = wt_ctx_current(t, pc);
+  wt_ctx ctx = wt_ctx_access_in(t, pc, (uintptr_t)fn, (uintptr_t)p, size);
   wt_shadow_reset((uintptr_t)p, malloc_usable_size(p));
   wt_heap_add((uintptr_t)p, size, t->uid, ctx);
   t->ignore--;
-  if (size <= IMITATE_WRITE_MAX) wt_access_range(t, (uintptr_t)p, size, true, false, pc);
+  if (size <= IMITATE_WRITE_MAX) wt_access_range_ctx(t, (uintptr_t)p, size, true, pc, ctx);
   return p;
 }
 
-static void on_free(void *p, uintptr_t pc) {
+static void on_free(void *p, uintptr_t pc, void *fn) {
   wt_thread *t = alloc_thread();
   if (!p || !t) return;
   size_t size = wt_heap_remove((uintptr_t)p);
   if (!size) return; /* allocated before weft started, or not by malloc */
-  wt_access_range(t, (uintptr_t)p, size, true, false, pc);
+  wt_access_range_ctx(t, (uintptr_t)p, size, true, pc,
+                      wt_ctx_access_in(t, pc, (uintptr_t)fn, (uintptr_t)p, size));
   wt_sync_free_range((uintptr_t)p, size);
 }
 
-void *malloc(size_t n) { return on_alloc(__libc_malloc(n), n, WT_PC()); }
+void *malloc(size_t n) { return on_alloc(__libc_malloc(n), n, WT_PC(), malloc); }
 
 void *calloc(size_t n, size_t m) {
   size_t total;
   if (__builtin_mul_overflow(n, m, &total)) return __libc_calloc(n, m);
-  return on_alloc(__libc_calloc(n, m), total, WT_PC());
+  return on_alloc(__libc_calloc(n, m), total, WT_PC(), calloc);
 }
 
 void free(void *p) {
-  on_free(p, WT_PC());
+  on_free(p, WT_PC(), free);
   __libc_free(p);
 }
 
 void *realloc(void *p, size_t n) {
   uintptr_t pc = WT_PC();
-  if (!p) return on_alloc(__libc_malloc(n), n, pc);
+  if (!p) return on_alloc(__libc_malloc(n), n, pc, realloc);
   /* realloc reads the old block and ends its life: a free, then a new block. */
-  on_free(p, pc);
+  on_free(p, pc, realloc);
   void *q = __libc_realloc(p, n);
   if (!q && n) { /* the old block lives on */
     wt_thread *t = alloc_thread();
-    if (t) wt_heap_add((uintptr_t)p, malloc_usable_size(p), t->uid, wt_ctx_current(t, pc));
+    if (t)
+      wt_heap_add((uintptr_t)p, malloc_usable_size(p), t->uid,
+                  wt_ctx_access_in(t, pc, (uintptr_t)realloc, (uintptr_t)p, 0));
     return q;
   }
-  return on_alloc(q, n, pc);
+  return on_alloc(q, n, pc, realloc);
 }
 
-void *memalign(size_t align, size_t n) { return on_alloc(__libc_memalign(align, n), n, WT_PC()); }
-void *aligned_alloc(size_t align, size_t n) {
-  return on_alloc(__libc_memalign(align, n), n, WT_PC());
+void *memalign(size_t align, size_t n) {
+  return on_alloc(__libc_memalign(align, n), n, WT_PC(), memalign);
 }
-void *valloc(size_t n) { return on_alloc(__libc_memalign(4096, n), n, WT_PC()); }
+void *aligned_alloc(size_t align, size_t n) {
+  return on_alloc(__libc_memalign(align, n), n, WT_PC(), aligned_alloc);
+}
+void *valloc(size_t n) { return on_alloc(__libc_memalign(4096, n), n, WT_PC(), valloc); }
 
 int posix_memalign(void **out, size_t align, size_t n) {
   if (align < sizeof(void *) || (align & (align - 1))) return 22; /* EINVAL */
   void *p = __libc_memalign(align, n);
   if (!p) return 12; /* ENOMEM */
-  *out = on_alloc(p, n, WT_PC());
+  *out = on_alloc(p, n, WT_PC(), posix_memalign);
   return 0;
 }
 

@@ -121,6 +121,9 @@ WT_HIDDEN void wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t p
 /* ---- access.c: THE hot path, plus range operations ------------------ */
 WT_HIDDEN void wt_access_range(wt_thread *t, uintptr_t addr, size_t size,
                                bool write, bool atomic, uintptr_t pc);
+/* The same, with the access's context already known (pc still keys dedup). */
+WT_HIDDEN void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write,
+                                   uintptr_t pc, wt_ctx ctx);
 WT_HIDDEN void wt_shadow_reset(uintptr_t addr, size_t size);
 
 /* ---- atomic.c: atomic operations and fences ------------------------- */
@@ -131,9 +134,13 @@ WT_HIDDEN wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls);
 /* Context of the calling thread's current stack with pc on top and its
  * current lockset; pc 0 = just the shadow stack. */
 WT_HIDDEN wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc);
-/* The context of an access of `size` bytes at pc (size kept in the leaf). */
-WT_HIDDEN wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, size_t size);
-WT_HIDDEN uint32_t wt_ctx_access_size(wt_ctx ctx); /* 0 if not an access */
+/* The context of an access at pc, its shape (WT_SHAPE) kept in the leaf. */
+WT_HIDDEN wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, uintptr_t addr, size_t size);
+/* An access made by an intercepted function fn called from pc: fn shows
+ * as the top frame (free, malloc...). */
+WT_HIDDEN wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn, uintptr_t addr,
+                                  size_t size);
+WT_HIDDEN uint32_t wt_ctx_shape(wt_ctx ctx); /* 0 if not an access */
 /* Like wt_ctx_current, but unwinds with libunwind first, for
  * interceptors called from code weft did not instrument. */
 WT_HIDDEN wt_ctx wt_ctx_unwind(wt_thread *t, uintptr_t pc);

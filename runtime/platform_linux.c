@@ -4,6 +4,7 @@
 #include "internal.h"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -65,24 +66,29 @@ void wt_stack_bounds(uintptr_t *lo, uintptr_t *hi) {
   pthread_attr_destroy(&a);
 }
 
-/* glibc keeps the static TLS block just below the thread pointer (x86-64
- * variant II).  Its size comes from the dynamic loader's private query,
- * which ThreadSanitizer uses too; without it the range stays empty and
- * TLS addresses are described as unknown rather than wrongly. */
+/* The calling thread's static TLS: the span of every loaded module's TLS
+ * block for this thread, as the dynamic loader reports it.  A tight span
+ * matters: glibc puts a thread's TLS right above its stack, so a loose
+ * one would call the first stack frames TLS. */
+struct tls_span { uintptr_t lo, hi; };
+
+static int tls_module(struct dl_phdr_info *info, size_t size, void *arg) {
+  struct tls_span *span = arg;
+  if (!info->dlpi_tls_data) return 0;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    if (info->dlpi_phdr[i].p_type == PT_TLS) {
+      uintptr_t lo = (uintptr_t)info->dlpi_tls_data, hi = lo + info->dlpi_phdr[i].p_memsz;
+      if (!span->lo || lo < span->lo) span->lo = lo;
+      if (hi > span->hi) span->hi = hi;
+    }
+  return 0;
+}
+
 void wt_tls_bounds(uintptr_t *lo, uintptr_t *hi) {
-  static void (*get_info)(size_t *, size_t *);
-  static int looked;
-  *lo = *hi = 0;
-  if (!looked) {
-    get_info = (void (*)(size_t *, size_t *))dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info");
-    looked = 1;
-  }
-  if (!get_info) return;
-  size_t size = 0, align = 0;
-  get_info(&size, &align);
-  uintptr_t tp = (uintptr_t)pthread_self();
-  *lo = tp > size ? tp - size : 0;
-  *hi = tp;
+  struct tls_span span = {0, 0};
+  dl_iterate_phdr(tls_module, &span);
+  *lo = span.lo;
+  *hi = span.hi;
 }
 
 static void vformat(char *buf, size_t cap, const char *fmt, va_list ap) {

@@ -38,7 +38,7 @@ typedef struct node {
 } node;
 
 /* Lockset depot: id -> (n, offset of n sorted items in `items`). */
-#define LS_BITS WT_LOCKSET_BITS
+#define LS_BITS 20 /* a million sets of held locks */
 #define LS_CAP (1u << LS_BITS)
 #define LS_SLOT_BITS (LS_BITS + 1)
 #define LS_SLOT_MASK ((1u << LS_SLOT_BITS) - 1)
@@ -186,19 +186,24 @@ static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
 
 wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc) { return ctx_leaf(t, pc, t->lockset); }
 
-/* An access's leaf also records its size, which the previous access of
- * a race report needs and the shadow has no room for. */
-wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, size_t size) {
-  uint32_t code = size < WT_CTX_SIZE_MAX ? (uint32_t)size : WT_CTX_SIZE_MAX;
-  return ctx_leaf(t, pc, t->lockset | code << WT_LOCKSET_BITS);
+/* An access's leaf also records its shape (types.h), which the previous
+ * access of a race report needs and the shadow has no room for. */
+wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, uintptr_t addr, size_t size) {
+  return ctx_leaf(t, pc, t->lockset | WT_SHAPE(addr, size) << WT_LOCKSET_BITS);
 }
 
-uint32_t wt_ctx_access_size(wt_ctx ctx) {
+wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn, uintptr_t addr, size_t size) {
+  wt_ctx caller = wt_ctx_intern(frames_node(t), pc, 0);
+  return wt_ctx_intern(caller, fn + 1, t->lockset | WT_SHAPE(addr, size) << WT_LOCKSET_BITS);
+}
+
+uint32_t wt_ctx_shape(wt_ctx ctx) {
   depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
   if (d == 0 || ctx == 0 || ctx >= atomic_load_explicit(&d->next, memory_order_relaxed))
     return 0;
   return d->nodes[ctx].ls >> WT_LOCKSET_BITS;
 }
+
 
 /* Deeper real stacks lose their outermost frames. */
 #define UNWIND_MAX 128

@@ -105,11 +105,19 @@ typedef struct wt_readset {
  * in a trie: each node is (parent, pc, lockset).  0 is the empty stack. */
 typedef uint32_t wt_ctx;
 typedef uint32_t wt_lockset;   /* interned set of held locks, 0 = none */
-/* A leaf's lockset word also carries the access size above the lockset
- * id: 20 bits of sets (a million distinct sets of held locks), 12 of
- * size (sizes from 4095 up read as 4095). */
+/* A leaf's lockset word also carries the shape of the access above the
+ * lockset id: the offset of its first byte in its 8-byte granule (3
+ * bits) and its size (9 bits; 511 means 511 or more).  A race report
+ * needs both to show the previous access as the program made it, and the
+ * shadow has no room for them.  20 bits are left for the lockset id, as
+ * many as the lockset depot holds. */
 #define WT_LOCKSET_BITS 20
-#define WT_CTX_SIZE_MAX 4095u
+#define WT_SHAPE_SIZE_MAX 511u
+#define WT_SHAPE(addr, size) \
+  ((uint32_t)((size) < WT_SHAPE_SIZE_MAX ? (size) : WT_SHAPE_SIZE_MAX) << 3 | \
+   (uint32_t)((addr) & 7))
+#define WT_SHAPE_SIZE(shape) ((shape) >> 3)
+#define WT_SHAPE_OFFSET(shape) ((shape) & 7)
 #define WT_MAX_FRAMES 64       /* frames kept per printed stack */
 
 /* ---- Threads ---------------------------------------------------------*/
