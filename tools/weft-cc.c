@@ -296,11 +296,14 @@ int main(int argc, char **argv) {
   bool add_runtime = link && !s.shared;
   if (add_runtime && !is_file(runtime)) die("weft runtime not found: %s", runtime);
 
-  /* clang + 3 leading flags + user args + up to 8 link flags + NULL */
+  /* clang + 4 leading flags + user args + up to 8 link flags + NULL */
   char **out = xmalloc(sizeof *out * ((size_t)argc + 16));
   int n = 0;
   out[n++] = (char *)clang;
   out[n++] = concat("-fplugin=", plugin);
+  /* IR inputs (.ll, .bc) run no frontend action, so -fplugin alone would
+   * leave them uninstrumented; the pass guards against running twice. */
+  out[n++] = concat("-fpass-plugin=", plugin);
   if (!s.has_g) out[n++] = "-g";
   /* clang calls it unused on plain assembly, which -Werror turns fatal. */
   if (s.non_asm || !s.has_input || s.has_x) out[n++] = "-fno-omit-frame-pointer";

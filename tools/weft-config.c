@@ -70,7 +70,8 @@ int main(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--cflags"))
-      printf("-fplugin=%s/lib/weft/WeftPass.so -g -fno-omit-frame-pointer\n", prefix);
+      printf("-fplugin=%s/lib/weft/WeftPass.so -fpass-plugin=%s/lib/weft/WeftPass.so -g "
+             "-fno-omit-frame-pointer\n", prefix, prefix);
     else if (!strcmp(a, "--ldflags") || !strcmp(a, "--libs"))
       /* -rdynamic: instrumented shared libraries loaded later find the
        * __weft_* entry points in the executable. */
