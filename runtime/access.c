@@ -512,3 +512,11 @@ void wt_shadow_reset(uintptr_t addr, size_t size) {
     addr = stop;
   }
 }
+
+/* Cell locks are held for a few hundred instructions and are not taken
+ * here: a child forked while another thread held one finds that cell
+ * locked for good.  Only the page allocator's lock is. */
+void wt_shadow_fork_lock(bool lock) {
+  if (lock) wt_spin_lock(&region_lock);
+  else wt_spin_unlock(&region_lock);
+}

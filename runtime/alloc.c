@@ -63,3 +63,10 @@ void wt_free(void *p, size_t size) {
   classes[c].free = b;
   wt_spin_unlock(&classes[c].lock);
 }
+
+void wt_alloc_fork_lock(bool lock) {
+  for (unsigned c = 0; c < NCLASSES; c++) {
+    if (lock) wt_spin_lock(&classes[c].lock);
+    else wt_spin_unlock(&classes[c].lock);
+  }
+}

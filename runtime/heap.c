@@ -127,3 +127,10 @@ bool wt_heap_find(uintptr_t addr, wt_report_loc *out) {
   }
   return false;
 }
+
+void wt_heap_fork_lock(bool lock) {
+  for (unsigned i = 0; i < NSTRIPES; i++) {
+    if (lock) wt_spin_lock(&stripes[i].lock);
+    else wt_spin_unlock(&stripes[i].lock);
+  }
+}

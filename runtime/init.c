@@ -41,6 +41,7 @@ void wt_init(void) {
   atomic_store_explicit(&wt_inited, 1, memory_order_release);
   wt_options_parse(getenv("WEFT_OPTIONS"));
   wt_thread_main_init();
+  wt_fork_init();
   atexit(at_exit);
   if (wt_opt_verbosity >= 1) wt_printf("weft: runtime started (pid=%d)\n", wt_getpid());
   atomic_store(&init_state, 2);

@@ -133,11 +133,34 @@ int thrd_detach(thrd_t th) { return pthread_detach((pthread_t)th) == 0 ? thrd_su
 
 void thrd_exit(int res) { pthread_exit((void *)(intptr_t)res); }
 
-/* ---- fork -------------------------------------------------------------- */
-pid_t fork(void) {
-  WT_REAL_DECL(pid_t, fork, (void));
-  wt_thread *t = wt_enter();
-  pid_t pid = WT_REAL(fork)();
-  if (pid == 0) wt_thread_after_fork_child(t);
-  return pid;
+/* ---- fork ------------------------------------------------------------------
+ * Every runtime lock is taken around fork(2), so the child never inherits
+ * one held by a thread that does not exist there.  This is a
+ * pthread_atfork handler registered when the runtime starts: prepare
+ * handlers run in reverse order of registration, so ours runs last, after
+ * the program's own (which may lock mutexes or allocate through weft);
+ * the parent and child handlers run in order, so ours runs first.  The
+ * order of the locks is one no other path nests the other way; all of
+ * them may allocate, so the allocator comes last. */
+static void fork_prepare(void) {
+  wt_thread_fork_lock(true);
+  wt_sync_fork_lock(true);
+  wt_heap_fork_lock(true);
+  wt_shadow_fork_lock(true);
+  wt_alloc_fork_lock(true);
 }
+
+static void fork_parent(void) {
+  wt_alloc_fork_lock(false);
+  wt_shadow_fork_lock(false);
+  wt_heap_fork_lock(false);
+  wt_sync_fork_lock(false);
+  wt_thread_fork_lock(false);
+}
+
+static void fork_child(void) {
+  fork_parent();
+  if (wt_cur) wt_thread_after_fork_child(wt_cur);
+}
+
+void wt_fork_init(void) { pthread_atfork(fork_prepare, fork_parent, fork_child); }

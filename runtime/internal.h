@@ -68,6 +68,16 @@ WT_HIDDEN void wt_printf(const char *fmt, ...); /* one write(2) to the log */
 WT_HIDDEN void *wt_alloc(size_t size);           /* zeroed */
 WT_HIDDEN void wt_free(void *p, size_t size);
 
+/* ---- fork: every file with a global lock takes it before fork(2) and
+ *      drops it after, in parent and child alike, so the child never
+ *      inherits a lock held by a thread that does not exist there. ----- */
+WT_HIDDEN void wt_alloc_fork_lock(bool lock);
+WT_HIDDEN void wt_sync_fork_lock(bool lock);
+WT_HIDDEN void wt_heap_fork_lock(bool lock);
+WT_HIDDEN void wt_thread_fork_lock(bool lock);
+WT_HIDDEN void wt_shadow_fork_lock(bool lock);
+WT_HIDDEN void wt_fork_init(void); /* intercept_thread.c: the atfork handlers */
+
 /* ---- clock.c: vector clocks and the happens-before primitives --------- */
 WT_HIDDEN void wt_vc_reserve(wt_vc *vc, uint32_t n);
 WT_HIDDEN void wt_vc_join(wt_vc *dst, const wt_vc *src);

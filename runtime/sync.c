@@ -241,3 +241,14 @@ void wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
     }
   if (t->nheld > WT_MAX_HELD) t->nheld--;
 }
+
+/* 65,536 bucket locks: about a millisecond per fork, paid only by
+ * programs that fork. */
+void wt_sync_fork_lock(bool lock) {
+  if (lock) wt_spin_lock(&pool_lock);
+  for (uint32_t i = 0; i < NBUCKETS; i++) {
+    if (lock) wt_spin_lock(&table[i].lock);
+    else wt_spin_unlock(&table[i].lock);
+  }
+  if (!lock) wt_spin_unlock(&pool_lock);
+}

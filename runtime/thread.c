@@ -353,12 +353,15 @@ bool wt_thread_find_addr(uintptr_t addr, wt_report_loc *out) {
   return found;
 }
 
-/* After fork only the forking thread exists; the others' locks may have
- * been held at the fork and are free in the child. */
+/* After fork only the forking thread exists (locks: see wt_*_fork_lock). */
 void wt_thread_after_fork_child(wt_thread *self) {
-  atomic_store_explicit(&reg_lock.v, 0, memory_order_relaxed);
   for (uint32_t i = 0; i < nrecords; i++)
     if (i != self->uid) records[i].running = 0;
   self->os_tid = wt_gettid();
   records[self->uid].os_tid = self->os_tid;
+}
+
+void wt_thread_fork_lock(bool lock) {
+  if (lock) wt_spin_lock(&reg_lock);
+  else wt_spin_unlock(&reg_lock);
 }

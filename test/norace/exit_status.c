@@ -1,0 +1,36 @@
+// Exit status policy: a program without reports keeps its own status; here
+// exit(3) after properly locked writes must stay 3.
+// Sibling: race/exit_status.c is the same program without the synchronization.
+// RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 3 %t 2>&1 | FileCheck %s --check-prefix=NORACE --allow-empty
+#include "weft_test.h"
+
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+int x;
+
+static void *first(void *arg) {
+  pthread_mutex_lock(&m);
+  x = 1;
+  pthread_mutex_unlock(&m);
+  wtest_step_set(1);
+  return NULL;
+}
+
+static void *second(void *arg) {
+  wtest_step_wait(1);
+  pthread_mutex_lock(&m);
+  x = 2;
+  pthread_mutex_unlock(&m);
+  return NULL;
+}
+
+int main(void) {
+  pthread_t a, b;
+  wtest_create(&a, first, NULL);
+  wtest_create(&b, second, NULL);
+  wtest_join(a);
+  wtest_join(b);
+  exit(3);
+}
+
+// NORACE-NOT: WARNING: weft
+// NORACE-NOT: weft: reported

@@ -1,0 +1,37 @@
+// The same copy and read under one mutex: ordered.
+// Sibling: race/memcpy_read.c is the same program without the synchronization.
+// RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=NORACE --allow-empty
+#include "weft_test.h"
+#include <string.h>
+
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+_Alignas(8) char dst[64];
+_Alignas(8) char src[64] = "sixty-four bytes of source";
+
+static void *first(void *arg) {
+  pthread_mutex_lock(&m);
+  memcpy(dst, src, sizeof dst);
+  pthread_mutex_unlock(&m);
+  wtest_step_set(1);
+  return NULL;
+}
+
+static void *second(void *arg) {
+  wtest_step_wait(1);
+  pthread_mutex_lock(&m);
+  wtest_use(((int *)dst)[3]);
+  pthread_mutex_unlock(&m);
+  return NULL;
+}
+
+int main(void) {
+  pthread_t a, b;
+  wtest_create(&a, first, NULL);
+  wtest_create(&b, second, NULL);
+  wtest_join(a);
+  wtest_join(b);
+  return 0;
+}
+
+// NORACE-NOT: WARNING: weft
+// NORACE-NOT: weft: reported

@@ -1,0 +1,38 @@
+// Both writes under the mutex, destroyed only after both threads ended:
+// ordered.
+// Sibling: race/mutex_destroyed.c is the same program without the synchronization.
+// RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=NORACE --allow-empty
+#include "weft_test.h"
+
+static pthread_mutex_t m;
+int x;
+
+static void *first(void *arg) {
+  pthread_mutex_lock(&m);
+  x = 1;
+  pthread_mutex_unlock(&m);
+  wtest_step_set(1);
+  return NULL;
+}
+
+static void *second(void *arg) {
+  wtest_step_wait(1);
+  pthread_mutex_lock(&m);
+  x = 2;
+  pthread_mutex_unlock(&m);
+  return NULL;
+}
+
+int main(void) {
+  pthread_t a, b;
+  WTEST_CHECK(pthread_mutex_init(&m, NULL));
+  wtest_create(&a, first, NULL);
+  wtest_create(&b, second, NULL);
+  wtest_join(a);
+  wtest_join(b);
+  WTEST_CHECK(pthread_mutex_destroy(&m));
+  return 0;
+}
+
+// NORACE-NOT: WARNING: weft
+// NORACE-NOT: weft: reported

@@ -1,0 +1,35 @@
+// Both writers hold the same mutex: no report.
+// Sibling: race/mutex_held_unrelated.c is the same program without the synchronization.
+// RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=NORACE --allow-empty
+#include "weft_test.h"
+
+static pthread_mutex_t m1 = PTHREAD_MUTEX_INITIALIZER;
+int x;
+
+static void *first(void *arg) {
+  pthread_mutex_lock(&m1);
+  x = 1;
+  pthread_mutex_unlock(&m1);
+  wtest_step_set(1);
+  return NULL;
+}
+
+static void *second(void *arg) {
+  wtest_step_wait(1);
+  pthread_mutex_lock(&m1);
+  x = 2;
+  pthread_mutex_unlock(&m1);
+  return NULL;
+}
+
+int main(void) {
+  pthread_t a, b;
+  wtest_create(&a, first, NULL);
+  wtest_create(&b, second, NULL);
+  wtest_join(a);
+  wtest_join(b);
+  return 0;
+}
+
+// NORACE-NOT: WARNING: weft
+// NORACE-NOT: weft: reported

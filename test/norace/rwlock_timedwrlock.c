@@ -1,0 +1,42 @@
+// pthread_rwlock_timedwrlock: one attempt times out, the next (far
+// deadline) gets the write lock after the first unlock: ordered.
+// Sibling: race/rwlock_timedwrlock.c is the same program without the synchronization.
+// RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=NORACE --allow-empty
+#include "weft_test.h"
+#include <errno.h>
+
+static pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
+int x;
+
+static void *first(void *arg) {
+  pthread_rwlock_wrlock(&rw);
+  x = 1;
+  wtest_step_set(1);
+  wtest_step_wait(2);
+  pthread_rwlock_unlock(&rw);
+  return NULL;
+}
+
+static void *second(void *arg) {
+  wtest_step_wait(1);
+  struct timespec past = wtest_deadline(-1000);
+  WTEST_EXPECT(pthread_rwlock_timedwrlock(&rw, &past) == ETIMEDOUT);
+  wtest_step_set(2);
+  struct timespec later = wtest_deadline(60000);
+  WTEST_CHECK(pthread_rwlock_timedwrlock(&rw, &later));
+  wtest_use(x);
+  pthread_rwlock_unlock(&rw);
+  return NULL;
+}
+
+int main(void) {
+  pthread_t a, b;
+  wtest_create(&a, first, NULL);
+  wtest_create(&b, second, NULL);
+  wtest_join(a);
+  wtest_join(b);
+  return 0;
+}
+
+// NORACE-NOT: WARNING: weft
+// NORACE-NOT: weft: reported

@@ -1,0 +1,36 @@
+// The same overlapping stores under one mutex: ordered.
+// Sibling: race/unaligned_overlap4.c is the same program without the synchronization.
+// RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 0 %t 2>&1 | FileCheck %s --check-prefix=NORACE --allow-empty
+#include "weft_test.h"
+
+typedef int __attribute__((aligned(1))) unaligned_int;
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+_Alignas(8) unsigned char buf[16];
+
+static void *first(void *arg) {
+  pthread_mutex_lock(&m);
+  *(unaligned_int *)(buf + 1) = 0x01020304;
+  pthread_mutex_unlock(&m);
+  wtest_step_set(1);
+  return NULL;
+}
+
+static void *second(void *arg) {
+  wtest_step_wait(1);
+  pthread_mutex_lock(&m);
+  buf[4] = 5;
+  pthread_mutex_unlock(&m);
+  return NULL;
+}
+
+int main(void) {
+  pthread_t a, b;
+  wtest_create(&a, first, NULL);
+  wtest_create(&b, second, NULL);
+  wtest_join(a);
+  wtest_join(b);
+  return 0;
+}
+
+// NORACE-NOT: WARNING: weft
+// NORACE-NOT: weft: reported

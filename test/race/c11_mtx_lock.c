@@ -1,0 +1,46 @@
+// C11 mtx_lock held by the first writer only: the second write races.
+// Sibling: norace/c11_mtx_lock.c differs only by the synchronization.
+// RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 66 %t 2>&1 | FileCheck %s
+#include "weft_test.h"
+#include <threads.h>
+
+static mtx_t m;
+int x;
+
+static int first(void *arg) {
+  mtx_lock(&m);
+  x = 1;
+  mtx_unlock(&m);
+  wtest_step_set(1);
+  return 0;
+}
+
+static int second(void *arg) {
+  wtest_step_wait(1);
+  x = 2;
+  return 0;
+}
+
+int main(void) {
+  thrd_t a, b;
+  WTEST_EXPECT(mtx_init(&m, mtx_plain) == thrd_success);
+  WTEST_EXPECT(thrd_create(&a, first, NULL) == thrd_success);
+  WTEST_EXPECT(thrd_create(&b, second, NULL) == thrd_success);
+  WTEST_EXPECT(thrd_join(a, NULL) == thrd_success);
+  WTEST_EXPECT(thrd_join(b, NULL) == thrd_success);
+  return 0;
+}
+
+// CHECK: ==================
+// CHECK-NEXT: WARNING: weft: data race (pid={{[0-9]+}})
+// CHECK-NEXT: Write of size 4 at [[ADDR:0x[0-9a-f]+]] by thread T2:
+// CHECK-NEXT: #0 second {{.*}}c11_mtx_lock.c:[[#]]
+// CHECK: Previous write of size 4 at [[ADDR]] by thread T1 (mutexes: write [[M:M[0-9]+]]):
+// CHECK-NEXT: #0 first {{.*}}c11_mtx_lock.c:[[#]]
+// CHECK-DAG: Location is global 'x' of size 4 at [[ADDR]]
+// CHECK-DAG: Thread T1 (tid={{[0-9]+}}, {{running|finished}}) created by main thread at:
+// CHECK-DAG: Thread T2 (tid={{[0-9]+}}, {{running|finished}}) created by main thread at:
+// CHECK-DAG: Mutex [[M]] (0x{{[0-9a-f]+}}) created at:
+// CHECK: SUMMARY: weft: data race {{.*}}c11_mtx_lock.c:{{[0-9:]+}} in second
+// CHECK-NOT: WARNING: weft
+// CHECK: weft: reported 1 warnings

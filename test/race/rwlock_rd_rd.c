@@ -1,0 +1,48 @@
+// Two threads write under the READ lock of one pthread_rwlock (a misuse):
+// read locks are shared and do not order the holders, so the writes race.
+// Both access lines show the lock as held for reading.
+// Sibling: norace/rwlock_rd_rd.c differs only by the synchronization.
+// RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 66 %t 2>&1 | FileCheck %s
+#include "weft_test.h"
+
+static pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
+int x;
+
+static void *first(void *arg) {
+  pthread_rwlock_rdlock(&rw);
+  x = 1;
+  pthread_rwlock_unlock(&rw);
+  wtest_step_set(1);
+  return NULL;
+}
+
+static void *second(void *arg) {
+  wtest_step_wait(1);
+  pthread_rwlock_rdlock(&rw);
+  x = 2;
+  pthread_rwlock_unlock(&rw);
+  return NULL;
+}
+
+int main(void) {
+  pthread_t a, b;
+  wtest_create(&a, first, NULL);
+  wtest_create(&b, second, NULL);
+  wtest_join(a);
+  wtest_join(b);
+  return 0;
+}
+
+// CHECK: ==================
+// CHECK-NEXT: WARNING: weft: data race (pid={{[0-9]+}})
+// CHECK-NEXT: Write of size 4 at [[ADDR:0x[0-9a-f]+]] by thread T2 (mutexes: read [[M:M[0-9]+]]):
+// CHECK-NEXT: #0 second {{.*}}rwlock_rd_rd.c:[[#]]
+// CHECK: Previous write of size 4 at [[ADDR]] by thread T1 (mutexes: read [[M]]):
+// CHECK-NEXT: #0 first {{.*}}rwlock_rd_rd.c:[[#]]
+// CHECK-DAG: Location is global 'x' of size 4 at [[ADDR]]
+// CHECK-DAG: Thread T1 (tid={{[0-9]+}}, {{running|finished}}) created by main thread at:
+// CHECK-DAG: Thread T2 (tid={{[0-9]+}}, {{running|finished}}) created by main thread at:
+// CHECK-DAG: Mutex [[M]] (0x{{[0-9a-f]+}}) created at:
+// CHECK: SUMMARY: weft: data race {{.*}}rwlock_rd_rd.c:{{[0-9:]+}} in second
+// CHECK-NOT: WARNING: weft
+// CHECK: weft: reported 1 warnings
