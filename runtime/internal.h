@@ -119,7 +119,8 @@ WT_HIDDEN wt_sync *wt_sync_find(uintptr_t addr);   /* NULL if unknown */
 WT_HIDDEN wt_sync *wt_sync_get(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
 WT_HIDDEN void wt_sync_destroy(wt_thread *t, uintptr_t addr); /* next use is a new object */
 WT_HIDDEN void wt_sync_free_range(uintptr_t addr, size_t size);
-WT_HIDDEN bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx);
+/* A lock's report facts, kept after it is destroyed (destroyed then set). */
+WT_HIDDEN bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool *destroyed);
 /* Happens-before through an object (cond, sem, barrier, once, ...). */
 WT_HIDDEN void wt_hb_acquire(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
 WT_HIDDEN void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);

@@ -171,11 +171,16 @@ static void put_mutexes(const wt_report *r) {
   for (uint32_t i = 0; i < nuids; i++) {
     uintptr_t addr = 0;
     wt_ctx ctx = 0;
-    if (!wt_sync_describe(uids[i], &addr, &ctx)) {
+    bool destroyed = false;
+    if (!wt_sync_describe(uids[i], &addr, &ctx, &destroyed)) {
       put("  Mutex M%u is already destroyed.\n", uids[i]);
       continue;
     }
-    put("  Mutex M%u (0x%lx) created at:\n", uids[i], (unsigned long)addr);
+    if (destroyed)
+      put("  Mutex M%u is already destroyed. It was at 0x%lx, created at:\n", uids[i],
+          (unsigned long)addr);
+    else
+      put("  Mutex M%u (0x%lx) created at:\n", uids[i], (unsigned long)addr);
     put_stack(ctx);
   }
 }

@@ -21,7 +21,7 @@ static _Atomic uint32_t nlive;
 
 static wt_spin pool_lock;          /* guards the pool and the uid records */
 static wt_sync *pool;
-typedef struct uid_record { uintptr_t addr; wt_ctx ctx; } uid_record;
+typedef struct uid_record { uintptr_t addr; wt_ctx ctx; uint32_t destroyed; } uid_record;
 static uid_record *uids;
 static uint32_t nuids, uids_cap;
 
@@ -60,7 +60,7 @@ static wt_sync *new_sync(uintptr_t addr, int kind, wt_ctx ctx) {
     uids_cap = cap;
   }
   uint32_t uid = nuids++;
-  uids[uid] = (uid_record){addr, ctx};
+  uids[uid] = (uid_record){addr, ctx, 0};
   wt_spin_unlock(&pool_lock);
   if (!s) s = wt_alloc(sizeof *s);
   wt_vc clock = s->clock, rclock = s->rclock;
@@ -107,6 +107,7 @@ static void unlink_and_pool(struct bucket *b, wt_sync **pp) {
   *pp = s->next;
   atomic_fetch_sub_explicit(&nlive, 1, memory_order_relaxed);
   wt_spin_lock(&pool_lock);
+  uids[s->uid].destroyed = 1;
   s->next = pool;
   pool = s;
   wt_spin_unlock(&pool_lock);
@@ -144,12 +145,13 @@ void wt_sync_free_range(uintptr_t addr, size_t size) {
     free_in_bucket(bucket_of(line << LINE_SHIFT), addr, hi);
 }
 
-bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx) {
+bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool *destroyed) {
   wt_spin_lock(&pool_lock);
   bool ok = uid < nuids;
   if (ok) {
     *addr = uids[uid].addr;
     *ctx = uids[uid].ctx;
+    *destroyed = uids[uid].destroyed;
   }
   wt_spin_unlock(&pool_lock);
   return ok;
