@@ -393,6 +393,44 @@ void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write, 
   access_range_op(&op);
 }
 
+/* The commonest change of history, without the cell lock: the same bytes
+ * as last time, accessed after (ordered with) every access recorded, as
+ * in a loop that runs again after a join or a lock hand-over.  One CAS
+ * publishes the new epoch.  A write's CAS on w excludes lockers; a read
+ * CASes r and then checks that w did not move under it (a writer that
+ * locked meanwhile may not have seen the read), else it redoes the
+ * access on the locked path.  The context is stored only when it
+ * changed, which it rarely does: the same code touches the same data. */
+static bool quick_update(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
+  wt_thread *t = op->t;
+  uint64_t w = LD(c->w);
+  if ((w & WT_M_ALL) != m) return false; /* other bytes, flags, or locked */
+  wt_epoch we = WT_CELL_EPOCH(w);
+  if (we && unordered(t, we)) return false;
+  uint64_t r = LD(c->r);
+  if (r && unordered(t, WT_CELL_EPOCH(r))) return false;
+  uint64_t e13 = t->epoch << WT_M_BITS;
+  /* Read the cold word before the CAS: a locked instruction holds back
+   * later loads, and two cache misses in a row would cost twice. */
+  wt_cold *cold = wt_shadow_cold(c, granule);
+  _Atomic uint32_t *stack = op->write ? &cold->wstack : &cold->rstack;
+  uint32_t old_ctx = LD(*stack);
+  wt_ctx ctx = op_ctx(op);
+  if (op->write) {
+    if (!atomic_compare_exchange_strong_explicit(&c->w, &w, e13 | m, memory_order_acq_rel,
+                                                 memory_order_relaxed))
+      return false;
+    if (r) ST(c->r, 0);
+    if (old_ctx != ctx) ST(*stack, ctx);
+    return true;
+  }
+  if (!atomic_compare_exchange_strong_explicit(&c->r, &r, e13, memory_order_acq_rel,
+                                               memory_order_relaxed))
+    return false;
+  if (old_ctx != ctx) ST(*stack, ctx);
+  return atomic_load_explicit(&c->w, memory_order_acquire) == w;
+}
+
 static void access_range_op(op_t *op) {
   wt_thread *t = op->t;
   bool write = op->write, atomic = op->atomic;
@@ -404,7 +442,8 @@ static void access_range_op(op_t *op) {
     uint32_t m = (uint32_t)(((1u << (stop - a)) - 1) << (a - granule));
     wt_cell *c = wt_shadow_cell(a);
     if (!c) break;
-    if (atomic || !fast_path_hit(c, t->epoch, m, write)) granule_slow(op, c, granule, m);
+    if (atomic || (!fast_path_hit(c, t->epoch, m, write) && !quick_update(op, c, granule, m)))
+      granule_slow(op, c, granule, m);
     a = stop;
   }
   if (WT_UNLIKELY(op->nraces)) report_races(op);

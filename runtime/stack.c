@@ -164,23 +164,18 @@ WT_INLINE wt_ctx frames_node(wt_thread *t) {
   return d ? t->stack_node[d - 1] : 0;
 }
 
-/* On the access slow path.  The one-entry cache is keyed by (node, pc);
- * its lockset is checked against the cached context's own node, so a
- * lock taken or released since simply misses instead of needing every
- * lockset change to invalidate the cache. */
+/* On the access slow path.  A small per-thread cache, one entry per pc
+ * slot, keyed by everything the leaf is made of, so a lock taken or
+ * released since simply misses instead of needing every lockset change
+ * to invalidate the cache. */
 static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
   wt_ctx parent = frames_node(t);
   if (pc == 0 && word == 0) return parent;
-  if (t->ctx_cache_node == parent && t->ctx_cache_pc == pc && t->ctx_cache_ctx != 0) {
-    depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
-    if (WT_LIKELY(d != 0) && d->nodes[t->ctx_cache_ctx].ls == word &&
-        t->ctx_cache_ctx != WT_CTX_OVERFLOW)
-      return t->ctx_cache_ctx;
-  }
+  struct wt_ctx_cache *e =
+      &t->ctx_cache[(uint32_t)((pc * 0x9e3779b97f4a7c15ull) >> 32) % WT_CTX_CACHE];
+  if (e->pc == pc && e->node == parent && e->word == word && e->ctx != 0) return e->ctx;
   wt_ctx c = wt_ctx_intern(parent, pc, word);
-  t->ctx_cache_node = parent;
-  t->ctx_cache_pc = pc;
-  t->ctx_cache_ctx = c;
+  if (c != WT_CTX_OVERFLOW) *e = (struct wt_ctx_cache){pc, parent, c, word};
   return c;
 }
 

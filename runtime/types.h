@@ -126,6 +126,7 @@ enum wt_thread_state { WT_T_RUNNING, WT_T_FINISHED, WT_T_JOINED };
 #define WT_SHADOW_STACK_CAP 4096 /* deeper frames are counted, not kept */
 #define WT_SHADOW_STACK_MIN 64   /* first allocation; doubles on demand */
 #define WT_MAX_HELD 64           /* held locks remembered for reports */
+#define WT_CTX_CACHE 128         /* per-thread context cache entries (3 KiB): an unrolled loop has dozens of access sites */
 
 typedef struct wt_held {
   struct wt_sync *sync;
@@ -149,9 +150,11 @@ typedef struct wt_thread {
   uintptr_t *stack_pc;     /* [stack_cap] return addresses */
   wt_ctx *stack_node;      /* [stack_cap] depot node per depth */
   uint32_t stack_cap;      /* grows up to WT_SHADOW_STACK_CAP */
-  wt_ctx ctx_cache_node;   /* last (node, pc) -> ctx, for loops */
-  uintptr_t ctx_cache_pc;
-  wt_ctx ctx_cache_ctx;
+  struct wt_ctx_cache {    /* (node, pc, word) -> ctx, by pc: a loop's */
+    uintptr_t pc;          /* few access sites each keep their entry */
+    wt_ctx node, ctx;
+    uint32_t word;
+  } ctx_cache[WT_CTX_CACHE];
 
   wt_vc vc;
   wt_vc fence_acq;         /* clocks seen by relaxed loads, for acquire fences */
