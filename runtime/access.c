@@ -46,6 +46,7 @@ wt_cell *wt_shadow_page_slow(uintptr_t addr) {
 
 /* ---- cell lock: a bit of w ---------------------------------------------- */
 static uint64_t lock_cell(wt_cell *c) {
+  wt_spins_held++;
   for (;;) {
     uint64_t w = LD(c->w);
     if (!(w & WT_M_LOCK) &&
@@ -58,6 +59,7 @@ static uint64_t lock_cell(wt_cell *c) {
 
 static void unlock_cell(wt_cell *c) {
   atomic_store_explicit(&c->w, LD(c->w) & ~WT_M_LOCK, memory_order_release);
+  wt_spins_held--;
 }
 
 /* ---- one access, seen from the slow path ------------------------------ */
@@ -401,8 +403,9 @@ void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write, 
  * locked meanwhile may not have seen the read), else it redoes the
  * access on the locked path.  The context is stored only when it
  * changed, which it rarely does: the same code touches the same data. */
-static bool quick_update(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
-  wt_thread *t = op->t;
+/* at: an address in c's granule; addr, size: the whole access. */
+WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uintptr_t addr, size_t size,
+                            uint32_t m, bool write, uintptr_t pc) {
   uint64_t w = LD(c->w);
   if ((w & WT_M_ALL) != m) return false; /* other bytes, flags, or locked */
   wt_epoch we = WT_CELL_EPOCH(w);
@@ -412,11 +415,11 @@ static bool quick_update(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
   uint64_t e13 = t->epoch << WT_M_BITS;
   /* Read the cold word before the CAS: a locked instruction holds back
    * later loads, and two cache misses in a row would cost twice. */
-  wt_cold *cold = wt_shadow_cold(c, granule);
-  _Atomic uint32_t *stack = op->write ? &cold->wstack : &cold->rstack;
+  wt_cold *cold = wt_shadow_cold(c, at);
+  _Atomic uint32_t *stack = write ? &cold->wstack : &cold->rstack;
   uint32_t old_ctx = LD(*stack);
-  wt_ctx ctx = op_ctx(op);
-  if (op->write) {
+  wt_ctx ctx = wt_ctx_access(t, pc, addr, size);
+  if (write) {
     if (!atomic_compare_exchange_strong_explicit(&c->w, &w, e13 | m, memory_order_acq_rel,
                                                  memory_order_relaxed))
       return false;
@@ -442,7 +445,8 @@ static void access_range_op(op_t *op) {
     uint32_t m = (uint32_t)(((1u << (stop - a)) - 1) << (a - granule));
     wt_cell *c = wt_shadow_cell(a);
     if (!c) break;
-    if (atomic || (!fast_path_hit(c, t->epoch, m, write) && !quick_update(op, c, granule, m)))
+    if (atomic || (!fast_path_hit(c, t->epoch, m, write) &&
+                   !quick_update(t, c, a, op->addr, op->size, m, write, op->pc)))
       granule_slow(op, c, granule, m);
     a = stop;
   }
@@ -454,9 +458,11 @@ WT_INLINE void access_one(uintptr_t addr, uint32_t size, bool write, uintptr_t p
   if (WT_UNLIKELY(!t || t->ignore)) return;
   uintptr_t off = addr & (WT_GRANULE - 1);
   wt_cell *c;
-  if (WT_LIKELY(off + size <= WT_GRANULE && (c = wt_shadow_cell(addr)) != 0) &&
-      fast_path_hit(c, t->epoch, ((1u << size) - 1) << off, write))
-    return;
+  if (WT_LIKELY(off + size <= WT_GRANULE && (c = wt_shadow_cell(addr)) != 0)) {
+    uint32_t m = ((1u << size) - 1) << off;
+    if (WT_LIKELY(fast_path_hit(c, t->epoch, m, write))) return;
+    if (quick_update(t, c, addr, addr, size, m, write, pc)) return;
+  }
   wt_access_range(t, addr, size, write, false, pc);
 }
 

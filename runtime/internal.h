@@ -35,8 +35,13 @@
 #define WT_CHECK(c) \
   do { if (WT_UNLIKELY(!(c))) wt_check_failed(__FILE__, __LINE__, #c); } while (0)
 
-/* ---- spin locks (header-only: used on sync paths everywhere) ---------- */
+/* ---- spin locks (header-only: used on sync paths everywhere) ----------
+ * wt_spins_held counts the runtime locks the calling thread holds (cell
+ * locks included), so a signal handler that interrupts the runtime knows
+ * not to re-enter it (intercept_signal.c). */
+extern __thread uint32_t wt_spins_held __attribute__((tls_model("initial-exec")));
 WT_INLINE void wt_spin_lock(wt_spin *l) {
+  wt_spins_held++;
   for (;;) {
     if (!atomic_exchange_explicit(&l->v, 1, memory_order_acquire)) return;
     while (atomic_load_explicit(&l->v, memory_order_relaxed))
@@ -45,6 +50,7 @@ WT_INLINE void wt_spin_lock(wt_spin *l) {
 }
 WT_INLINE void wt_spin_unlock(wt_spin *l) {
   atomic_store_explicit(&l->v, 0, memory_order_release);
+  wt_spins_held--;
 }
 
 /* ---- platform_linux.c: the only file that includes OS headers for

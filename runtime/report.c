@@ -26,6 +26,7 @@ static _Atomic int report_lock_pid;
 
 static void report_lock(void) {
   int me = wt_getpid();
+  wt_spins_held++;
   for (;;) {
     int v = 0;
     if (atomic_compare_exchange_weak_explicit(&report_lock_pid, &v, me,
@@ -41,6 +42,7 @@ static void report_lock(void) {
 
 static void report_unlock(void) {
   atomic_store_explicit(&report_lock_pid, 0, memory_order_release);
+  wt_spins_held--;
 }
 
 static _Atomic uint64_t *dedup_table(void) {

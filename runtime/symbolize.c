@@ -58,6 +58,7 @@ static _Atomic int sym_lock_pid;
 
 static void sym_lock(void) {
   int me = wt_getpid();
+  wt_spins_held++;
   for (;;) {
     int v = 0;
     if (atomic_compare_exchange_weak_explicit(&sym_lock_pid, &v, me, memory_order_acquire,
@@ -71,7 +72,10 @@ static void sym_lock(void) {
   }
 }
 
-static void sym_unlock(void) { atomic_store_explicit(&sym_lock_pid, 0, memory_order_release); }
+static void sym_unlock(void) {
+  atomic_store_explicit(&sym_lock_pid, 0, memory_order_release);
+  wt_spins_held--;
+}
 
 /* ---- state, all under sym_lock ------------------------------------------- */
 

@@ -16,6 +16,7 @@
 #include <pthread.h>
 
 __thread wt_thread *wt_cur __attribute__((tls_model("initial-exec")));
+__thread uint32_t wt_spins_held __attribute__((tls_model("initial-exec")));
 
 typedef struct owner { uint64_t first_clock; uint32_t uid; } owner;
 typedef struct slot_info {

@@ -1,0 +1,90 @@
+/* Signal handlers.  A handler runs on a thread between any two
+ * instructions, possibly while that thread holds one of the runtime's
+ * locks (a shadow cell's, the report lock...).  An instrumented handler
+ * that needed the same lock would wait for itself forever.  So every
+ * handler is installed behind a wrapper: when the interrupted thread
+ * holds a runtime lock, the handler runs with its accesses unchecked and
+ * its synchronization unmodelled; otherwise it is checked like any code.
+ * The program still sees its own handlers in sigaction's old action. */
+#include "intercept.h"
+
+#include <signal.h>
+
+typedef struct user_action {
+  _Atomic uintptr_t handler; /* sa_handler or sa_sigaction as installed */
+  _Atomic int siginfo;       /* it takes three arguments */
+} user_action;
+
+static user_action actions[NSIG];
+
+static void wt_signal_wrapper(int sig, siginfo_t *info, void *uc) {
+  wt_thread *t = wt_cur;
+  bool inside = t && wt_spins_held > 0;
+  if (inside) {
+    t->ignore++;
+    t->in_rt++;
+  }
+  uintptr_t h = atomic_load_explicit(&actions[sig].handler, memory_order_acquire);
+  if (atomic_load_explicit(&actions[sig].siginfo, memory_order_relaxed))
+    ((void (*)(int, siginfo_t *, void *))h)(sig, info, uc);
+  else if (h != (uintptr_t)SIG_DFL && h != (uintptr_t)SIG_IGN)
+    ((void (*)(int))h)(sig);
+  if (inside) {
+    t->in_rt--;
+    t->ignore--;
+  }
+}
+
+static bool wrapped(const struct sigaction *a) {
+  return (a->sa_flags & SA_SIGINFO) && a->sa_sigaction == wt_signal_wrapper;
+}
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
+  WT_REAL_DECL(int, sigaction, (int, const struct sigaction *, struct sigaction *));
+  if (sig <= 0 || sig >= NSIG) return WT_REAL(sigaction)(sig, act, old);
+  uintptr_t prev_handler = atomic_load_explicit(&actions[sig].handler, memory_order_relaxed);
+  int prev_siginfo = atomic_load_explicit(&actions[sig].siginfo, memory_order_relaxed);
+  struct sigaction mine;
+  const struct sigaction *use = act;
+  if (act) {
+    int siginfo = !!(act->sa_flags & SA_SIGINFO);
+    uintptr_t h = siginfo ? (uintptr_t)act->sa_sigaction : (uintptr_t)act->sa_handler;
+    if (siginfo || (h != (uintptr_t)SIG_DFL && h != (uintptr_t)SIG_IGN)) {
+      mine = *act;
+      mine.sa_sigaction = wt_signal_wrapper;
+      mine.sa_flags |= SA_SIGINFO;
+      use = &mine;
+    }
+    /* Published before the kernel can deliver to the new action. */
+    atomic_store_explicit(&actions[sig].siginfo, siginfo, memory_order_relaxed);
+    atomic_store_explicit(&actions[sig].handler, h, memory_order_release);
+  }
+  int r = WT_REAL(sigaction)(sig, use, old);
+  if (r != 0 && act) { /* nothing changed: put the record back */
+    atomic_store_explicit(&actions[sig].siginfo, prev_siginfo, memory_order_relaxed);
+    atomic_store_explicit(&actions[sig].handler, prev_handler, memory_order_release);
+  }
+  if (r == 0 && old && wrapped(old)) {
+    if (prev_siginfo) {
+      old->sa_sigaction = (void (*)(int, siginfo_t *, void *))prev_handler;
+    } else {
+      old->sa_flags &= ~SA_SIGINFO;
+      old->sa_handler = (void (*)(int))prev_handler;
+    }
+  }
+  return r;
+}
+
+/* glibc's signal() reaches sigaction internally, past interposition; it
+ * has BSD semantics: restart system calls, block the signal in its own
+ * handler. */
+sighandler_t signal(int sig, sighandler_t handler) {
+  struct sigaction act = {0}, old;
+  act.sa_handler = handler;
+  act.sa_flags = SA_RESTART;
+  sigemptyset(&act.sa_mask);
+  if (sig > 0 && sig < NSIG) sigaddset(&act.sa_mask, sig);
+  if (sigaction(sig, &act, &old) != 0) return SIG_ERR;
+  return (old.sa_flags & SA_SIGINFO) ? (sighandler_t)(void (*)(void))old.sa_sigaction
+                                     : old.sa_handler;
+}
