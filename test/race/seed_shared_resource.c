@@ -2,12 +2,16 @@
 // lock.  The increments race; exactly one report is printed for the
 // variable (later races on the same address are not reported again).
 // Whichever threads meet first, the report names `run` on both sides.
-// Built at every optimization level: the race must survive -O0..-O3.
+// Built at every optimization level: the race must survive -O0..-O3;
+// and as a non-PIE and a PIE alike, since the shadow
+// assumes no address-space layout.
 // Sibling: norace/seed_shared_resource_mutex.c adds a pthread mutex.
 // RUN: %weft-cc -O1 -g %s -o %t.O1 && %expect-exit 66 %t.O1 2>&1 | FileCheck %s
 // RUN: %weft-cc -O0 -g %s -o %t.O0 && %expect-exit 66 %t.O0 2>&1 | FileCheck %s
 // RUN: %weft-cc -O2 -g %s -o %t.O2 && %expect-exit 66 %t.O2 2>&1 | FileCheck %s
 // RUN: %weft-cc -O3 -g %s -o %t.O3 && %expect-exit 66 %t.O3 2>&1 | FileCheck %s
+// RUN: %weft-cc -O1 -g -no-pie %s -o %t.nopie && %expect-exit 66 %t.nopie 2>&1 | FileCheck %s
+// RUN: %weft-cc -O1 -g -fPIE -pie %s -o %t.pie && %expect-exit 66 %t.pie 2>&1 | FileCheck %s
 #include <pthread.h>
 #include <stdio.h>
 
