@@ -35,6 +35,17 @@
 #define WT_CHECK(c) \
   do { if (WT_UNLIKELY(!(c))) wt_check_failed(__FILE__, __LINE__, #c); } while (0)
 
+/* A 64-bit finalizer (MurmurHash3's): spreads keys for the runtime's
+ * hash tables. */
+WT_INLINE uint64_t wt_hash64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
 /* ---- spin locks (header-only: used on sync paths everywhere) ----------
  * wt_spins_held counts the runtime locks the calling thread holds (cell
  * locks included), so a signal handler that interrupts the runtime knows

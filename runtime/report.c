@@ -56,14 +56,6 @@ static _Atomic uint64_t *dedup_table(void) {
   return d;
 }
 
-static uint64_t mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
 
 /* True the first time the pair {a, b} is seen.  A full set reports
  * nothing new (after saying so once) rather than repeating old races. */
@@ -73,7 +65,7 @@ static bool first_time(uintptr_t a, uintptr_t b) {
     a = b;
     b = t;
   }
-  uint64_t key = mix(mix(a) + b);
+  uint64_t key = wt_hash64(wt_hash64(a) + b);
   if (key == 0) key = 1;
   _Atomic uint64_t *d = dedup_table();
   for (uint32_t i = (uint32_t)key & (DEDUP_SLOTS - 1);; i = (i + 1) & (DEDUP_SLOTS - 1)) {

@@ -92,14 +92,6 @@ WT_INLINE depot *depot_get(void) {
   return WT_LIKELY(d != 0) ? d : depot_create();
 }
 
-WT_INLINE uint64_t mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
 
 static WT_NOINLINE wt_ctx ctx_full(depot *d) {
   if (!atomic_exchange_explicit(&d->warned_ctx, 1, memory_order_relaxed))
@@ -117,7 +109,7 @@ static WT_NOINLINE wt_ctx ctx_full(depot *d) {
 wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls) {
   if (parent == 0 && pc == 0 && ls == 0) return 0;
   depot *d = depot_get();
-  uint64_t h = mix(pc ^ ((uint64_t)parent << 32 | ls) * 0x9e3779b97f4a7c15ull);
+  uint64_t h = wt_hash64(pc ^ ((uint64_t)parent << 32 | ls) * 0x9e3779b97f4a7c15ull);
   uint32_t i = (uint32_t)h & SLOT_MASK;
   uint32_t fresh = 0;
   for (;;) {
@@ -330,7 +322,7 @@ wt_lockset wt_lockset_intern(const uint32_t *items, uint32_t n) {
   }
   depot *d = depot_get();
   uint64_t h = n;
-  for (uint32_t i = 0; i < n; i++) h = mix(h ^ ((uint64_t)items[i] << 1 | 1));
+  for (uint32_t i = 0; i < n; i++) h = wt_hash64(h ^ ((uint64_t)items[i] << 1 | 1));
   uint32_t i = (uint32_t)h & LS_SLOT_MASK;
   uint32_t fresh = 0;
   for (;;) {
