@@ -333,6 +333,34 @@ static void try_fold(wt_cell *c, wt_cold *cold, wt_bcell *b) {
   ST(c->w, w);
 }
 
+static bool same_bytes(const wt_bcell *a, const wt_bcell *b) {
+  return !((LD(a->w) ^ LD(b->w)) & ~(uint64_t)WT_M_MASK) && LD(a->r) == LD(b->r) &&
+         LD(a->wstack) == LD(b->wstack) && LD(a->rstack) == LD(b->rstack);
+}
+
+/* FastTrack byte by byte.  Neighbouring bytes that shared one history
+ * before the access share the result too (the two halves of a 4-byte
+ * field next to another thread's field), so it is computed once and
+ * copied, unless a read set is involved: those are owned per byte. */
+static void apply_bytes(op_t *op, wt_bcell *b, uintptr_t granule, uint32_t m) {
+  wt_bcell before;
+  int lead = -1;
+  for (int i = 0; i < 8; i++) {
+    if (!(m & (1u << i))) continue;
+    if (lead >= 0 && same_bytes(&b[i], &before) && !(LD(b[lead].w) & WT_M_RSET) &&
+        !(LD(before.w) & WT_M_RSET)) {
+      ST(b[i].w, (LD(b[lead].w) & ~(uint64_t)WT_M_MASK) | (1u << i));
+      ST(b[i].r, LD(b[lead].r));
+      ST(b[i].wstack, LD(b[lead].wstack));
+      ST(b[i].rstack, LD(b[lead].rstack));
+      continue;
+    }
+    __builtin_memcpy(&before, &b[i], sizeof before);
+    state_apply(op, byte_hist(&b[i]), granule, 1u << i);
+    lead = i;
+  }
+}
+
 static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
   wt_cold *cold = wt_shadow_cold(c, granule);
   uint64_t w = lock_cell(c);
@@ -340,8 +368,7 @@ static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
     state_apply(op, cell_hist(c, cold), granule, m);
   } else {
     wt_bcell *b = (w & WT_M_EXPANDED) ? (wt_bcell *)(uintptr_t)LD(c->r) : expand(c, cold, w);
-    for (int i = 0; i < 8; i++)
-      if (m & (1u << i)) state_apply(op, byte_hist(&b[i]), granule, 1u << i);
+    apply_bytes(op, b, granule, m);
     try_fold(c, cold, b);
   }
   unlock_cell(c);
