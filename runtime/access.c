@@ -22,6 +22,7 @@ wt_cell *_Atomic *wt_dir;
 
 static wt_spin region_lock;
 static char *region_bump, *region_end;
+static size_t shadow_pages; /* under region_lock */
 
 void wt_shadow_init(void) {
   wt_dir = wt_mmap_noreserve((1ul << (WT_ADDR_BITS - WT_PAGE_SHIFT)) * sizeof(void *));
@@ -39,9 +40,18 @@ wt_cell *wt_shadow_page_slow(uintptr_t addr) {
     p = (wt_cell *)region_bump;
     region_bump += SHADOW_PAGE_BYTES;
     atomic_store_explicit(slot, p, memory_order_release);
+    shadow_pages++;
   }
   wt_spin_unlock(&region_lock);
   return p;
+}
+
+/* print_stats: shadow pages handed out (backed once touched). */
+size_t wt_shadow_bytes(void) {
+  wt_spin_lock(&region_lock);
+  size_t n = shadow_pages;
+  wt_spin_unlock(&region_lock);
+  return n * SHADOW_PAGE_BYTES;
 }
 
 /* ---- cell lock: a bit of w ---------------------------------------------- */

@@ -18,9 +18,12 @@ static bool has_release(unsigned o) { return o == WEFT_MO_RELEASE || o == WEFT_M
                                              o == WEFT_MO_SEQ_CST; }
 static bool locks_across(unsigned f) { return WEFT_AF_OP(f) != WEFT_AF_LOAD; }
 
+/* t->in_rt: a signal handler that interrupted the runtime (or the
+ * runtime's own unwinder).  Its synchronization is not modelled: the
+ * object's bucket or lock may be held by the very code it interrupted. */
 void __weft_atomic_begin(void *addr, size_t size, unsigned flags) {
   wt_thread *t = wt_cur;
-  if (WT_UNLIKELY(!t)) return;
+  if (WT_UNLIKELY(!t || t->in_rt)) return;
   if (!locks_across(flags)) return;
   wt_sync *s = wt_sync_get(t, (uintptr_t)addr, WT_SYNC_ATOMIC, WT_PC());
   wt_spin_lock(&s->lock);
@@ -41,7 +44,7 @@ void __weft_atomic_begin(void *addr, size_t size, unsigned flags) {
 
 void __weft_atomic_end(void *addr, size_t size, unsigned flags) {
   wt_thread *t = wt_cur;
-  if (WT_UNLIKELY(!t)) return;
+  if (WT_UNLIKELY(!t || t->in_rt)) return;
   uintptr_t pc = WT_PC();
   unsigned op = WEFT_AF_OP(flags);
   bool cas_ok = op != WEFT_AF_CMPXCHG || (flags & WEFT_AF_SUCCESS);
@@ -64,7 +67,7 @@ void __weft_atomic_end(void *addr, size_t size, unsigned flags) {
 
 void __weft_fence(unsigned order) {
   wt_thread *t = wt_cur;
-  if (WT_UNLIKELY(!t)) return;
+  if (WT_UNLIKELY(!t || t->in_rt)) return;
   if (has_acquire(order)) wt_acquire(t, &t->fence_acq);
   if (has_release(order)) {
     wt_vc_copy(&t->fence_rel, &t->vc);

@@ -214,12 +214,58 @@ WT_HIDDEN void wt_print_summary(unsigned nreports);
 /* ---- init.c: start-up, options, exit -------------------------------- */
 WT_HIDDEN void wt_init(void);
 extern _Atomic int wt_inited;
-WT_HIDDEN int wt_log_fd(void);
+/* halt_on_error: the exit notes, then exit with exitcode. */
+WT_HIDDEN __attribute__((noreturn)) void wt_halt(void);
 
 /* ---- options.c: WEFT_OPTIONS, declared in options.def --------------- */
-#define WT_OPT(type, name, def, help) extern type wt_opt_##name;
+#define WT_OPT_CTYPE_BOOL int
+#define WT_OPT_CTYPE_INT int
+#define WT_OPT_CTYPE_STR const char *
+#define WT_OPT_CTYPE_ENUM int
+#define WT_OPT(kind, name, def, values, help) extern WT_OPT_CTYPE_##kind wt_opt_##name;
 #include "options.def"
 #undef WT_OPT
+enum { WT_FORMAT_TEXT, WT_FORMAT_JSON }; /* wt_opt_report_format, as in options.def */
 WT_HIDDEN void wt_options_parse(const char *env);
+
+/* ---- logfile.c: where the runtime writes (log_path) ------------------ */
+WT_HIDDEN void wt_log_open(void);  /* start-up; an unusable log_path dies (exit 2) */
+WT_HIDDEN int wt_report_fd(void);  /* reports */
+WT_HIDDEN int wt_log_fd(void);     /* other notes: the report log, or stderr for JSON */
+
+/* ---- report output: every kind goes through wt_report_emit (report.c),
+ *      which fingerprints, filters by suppressions, counts, prints in the
+ *      chosen format under the report lock and halts if asked. --------- */
+WT_HIDDEN void wt_report_emit(wt_thread *t, wt_report *r);
+WT_HIDDEN unsigned wt_report_count_kind(int kind);        /* printed reports */
+WT_HIDDEN const char *wt_report_kind_name(int kind);      /* print.c: "data race" */
+/* print.c: the frames a report shows for ctx, innermost first (runtime
+ * frames dropped, stopping at main); frame() is called for each. */
+WT_HIDDEN int wt_report_walk_stack(wt_ctx ctx, void (*frame)(const wt_frame *, int, void *),
+                                   void *arg, int max);
+WT_HIDDEN uint64_t wt_fingerprint(const wt_report *r);   /* fingerprint.c */
+WT_HIDDEN void wt_print_report_json(const wt_report *r); /* print_json.c */
+/* suppress.c */
+WT_HIDDEN void wt_suppress_load(const char *path);  /* "" = none; a bad file dies (exit 2) */
+WT_HIDDEN bool wt_suppressed(const wt_report *r);   /* needs r->fingerprint; counts the hit */
+WT_HIDDEN unsigned wt_suppressed_count(void);
+WT_HIDDEN void wt_suppress_print_summary(void);     /* at exit */
+/* The rule type that applies to a kind ("race", "deadlock", "mutex",
+ * "thread", "signal"), by the kind's name; 0 if none. */
+WT_HIDDEN const char *wt_suppress_type(int kind);
+/* "race_top:<function>" for r's top frame; false if it has no name. */
+WT_HIDDEN bool wt_suppress_hint(const wt_report *r, char *buf, size_t cap);
+/* lastsync.c: each thread's last release and acquire (sync.c notes them). */
+WT_HIDDEN void wt_last_sync_note(const wt_thread *t, bool release, uint32_t sync_uid,
+                                 uint32_t sync_kind, wt_ctx ctx);
+WT_HIDDEN bool wt_last_sync_get(uint32_t thread_uid, bool release, wt_report_sync *out);
+WT_HIDDEN const char *wt_sync_kind_name(uint32_t kind); /* "mutex", "sem"... */
+
+/* ---- stats.c: print_stats, and the counters it reads ---------------- */
+WT_HIDDEN void wt_stats_print(void);
+WT_HIDDEN uint32_t wt_sync_count(void);     /* sync.c: objects ever created */
+WT_HIDDEN uint32_t wt_thread_count(void);   /* thread.c: threads ever started */
+WT_HIDDEN uint32_t wt_ctx_depot_size(void); /* stack.c: contexts interned */
+WT_HIDDEN size_t wt_shadow_bytes(void);     /* access.c: shadow pages mapped */
 
 #endif

@@ -22,6 +22,11 @@ static const char *const kind_names[WT_R_KIND_COUNT] = {
     [WT_R_DATA_RACE] = "data race",
 };
 
+const char *wt_report_kind_name(int kind) {
+  const char *k = kind >= 0 && kind < WT_R_KIND_COUNT ? kind_names[kind] : 0;
+  return k ? k : "unknown report";
+}
+
 static struct {
   size_t len;
   bool truncated;
@@ -55,7 +60,7 @@ static void flush(void) {
   }
   __builtin_memcpy(out.buf + out.len, RULE, sizeof RULE - 1);
   out.len += sizeof RULE - 1;
-  wt_write_all(wt_log_fd(), out.buf, out.len);
+  wt_write_all(wt_report_fd(), out.buf, out.len);
   out.len = 0;
   out.truncated = false;
 }
@@ -119,6 +124,13 @@ static int walk_stack(wt_ctx ctx, void (*frame)(const wt_frame *, int, void *), 
     }
   }
   return k;
+}
+
+/* The same walk for the other outputs (JSON, fingerprints, suppressions),
+ * so they all see the frames the text shows.  Report lock held. */
+int wt_report_walk_stack(wt_ctx ctx, void (*frame)(const wt_frame *, int, void *), void *arg,
+                         int max) {
+  return walk_stack(ctx, frame, arg, max);
 }
 
 static void put_frame(const wt_frame *f, int k, void *arg) {
@@ -231,6 +243,33 @@ static void put_threads(const wt_report *r) {
   }
 }
 
+/* What each thread of the accesses last did through a sync object, so
+ * the missing edge can be seen (lastsync.c). */
+static void put_last_syncs(const wt_report *r) {
+  for (uint32_t i = 0; i < r->nsyncs && i < WT_REPORT_SYNCS; i++) {
+    const wt_report_sync *s = &r->syncs[i];
+    if (s->thread_uid == 0) put("  Main thread");
+    else put("  Thread T%u", s->thread_uid);
+    put(" last %s %s M%u at:\n", s->release ? "released" : "acquired",
+        wt_sync_kind_name(s->sync_kind), s->sync_uid);
+    put_stack(s->ctx);
+  }
+}
+
+/* The fingerprint (fingerprint.c) every output shares, and with
+ * suppression_hints the rules that would silence this report. */
+static void put_fingerprint(const wt_report *r) {
+  unsigned long long fp = (unsigned long long)r->fingerprint;
+  if (wt_opt_suppression_hints) {
+    char rule[320];
+    if (wt_suppress_hint(r, rule, sizeof rule))
+      put("  Suppress with: %s\n  or exactly: fingerprint:%016llx\n", rule, fp);
+    else
+      put("  Suppress with: fingerprint:%016llx\n", fp);
+  }
+  put("  Fingerprint: %016llx\n", fp);
+}
+
 static void copy_frame(const wt_frame *f, int k, void *arg) { *(wt_frame *)arg = *f; }
 
 /* The innermost application frame of the current access. */
@@ -247,8 +286,7 @@ static void put_summary(const wt_report *r, const char *kind) {
 }
 
 void wt_print_report(const wt_report *r) {
-  const char *kind = r->kind >= 0 && r->kind < WT_R_KIND_COUNT ? kind_names[r->kind] : 0;
-  if (!kind) kind = "unknown report";
+  const char *kind = wt_report_kind_name(r->kind);
   out.len = 0;
   out.truncated = false;
   put(RULE);
@@ -258,6 +296,8 @@ void wt_print_report(const wt_report *r) {
   put_mutexes(r);
   put_location_of(r);
   put_threads(r);
+  put_last_syncs(r);
+  put_fingerprint(r);
   put_summary(r, kind);
   flush();
 }

@@ -4,8 +4,12 @@
  * format), so other outputs and filters can work from the same data.
  *
  * Dedup: one report per unordered pair of racing sites (the two access
- * pcs), in a lock-free set of 64-bit fingerprints, so a racy loop costs
- * one probe per detection after its first report. */
+ * pcs), in a lock-free set of 64-bit keys, so a racy loop costs one probe
+ * per detection after its first report (dedup=0 turns it off).
+ *
+ * Every kind of report leaves through wt_report_emit: fingerprint
+ * (fingerprint.c), suppressions (suppress.c), counting, text (print.c) or
+ * JSON (print_json.c), halt_on_error. */
 #include "internal.h"
 
 #include <errno.h>
@@ -17,6 +21,7 @@
 static _Atomic uint64_t *_Atomic dedup;
 static _Atomic uint32_t dedup_n;
 static _Atomic unsigned nreports;
+static _Atomic unsigned nkind[WT_R_KIND_COUNT]; /* printed, by kind */
 
 /* ---- a lock that survives fork ------------------------------------------
  * Holds the holder's pid.  A child forked while another thread of the
@@ -110,13 +115,21 @@ static void locate(uintptr_t addr, wt_report_loc *loc) {
     *loc = (wt_report_loc){.kind = WT_LOC_GLOBAL, .start = start, .size = size};
 }
 
+/* What each thread last released and acquired (lastsync.c). */
+static void add_last_syncs(wt_report *r, uint32_t thread_uid) {
+  for (int release = 1; release >= 0; release--)
+    if (r->nsyncs < WT_REPORT_SYNCS &&
+        wt_last_sync_get(thread_uid, release, &r->syncs[r->nsyncs]))
+      r->nsyncs++;
+}
+
 void wt_report_race(wt_thread *t, const wt_report_access *cur,
                     const wt_report_access *prev) {
   /* errno is the application's: a report may come between a failing
    * call and the program's look at errno. */
   int saved_errno = errno;
   uintptr_t a = site(cur), b = site(prev);
-  if (!first_time(a, b)) {
+  if (wt_opt_dedup && !first_time(a, b)) {
     errno = saved_errno;
     return;
   }
@@ -131,12 +144,41 @@ void wt_report_race(wt_thread *t, const wt_report_access *cur,
   if (prev->thread_uid != cur->thread_uid &&
       wt_thread_describe(prev->thread_uid, &r.threads[r.nthreads]))
     r.nthreads++;
+  r.stacks[r.nstacks++] = cur->ctx;
+  r.stacks[r.nstacks++] = prev->ctx;
+  add_last_syncs(&r, cur->thread_uid);
+  if (prev->thread_uid != cur->thread_uid) add_last_syncs(&r, prev->thread_uid);
+  wt_report_emit(t, &r);
+  if (t) t->ignore--;
+  errno = saved_errno;
+}
+
+/* The one way out for every kind of report: fingerprint, suppressions,
+ * the count the exit status depends on, the chosen format, and
+ * halt_on_error.  The fingerprint and the suppression check symbolize,
+ * so they run under the report lock like the printing. */
+void wt_report_emit(wt_thread *t, wt_report *r) {
+  int saved_errno = errno;
+  if (t) t->ignore++;
   report_lock();
-  atomic_fetch_add_explicit(&nreports, 1, memory_order_relaxed);
-  wt_print_report(&r);
+  r->fingerprint = wt_fingerprint(r);
+  bool printed = !wt_suppressed(r);
+  if (printed) {
+    atomic_fetch_add_explicit(&nreports, 1, memory_order_relaxed);
+    if (r->kind >= 0 && r->kind < WT_R_KIND_COUNT)
+      atomic_fetch_add_explicit(&nkind[r->kind], 1, memory_order_relaxed);
+    if (wt_opt_report_format == WT_FORMAT_JSON) wt_print_report_json(r);
+    else wt_print_report(r);
+  }
   report_unlock();
+  if (printed && wt_opt_halt_on_error) wt_halt();
   if (t) t->ignore--;
   errno = saved_errno;
 }
 
 unsigned wt_report_count(void) { return atomic_load_explicit(&nreports, memory_order_relaxed); }
+
+unsigned wt_report_count_kind(int kind) {
+  if (kind < 0 || kind >= WT_R_KIND_COUNT) return 0;
+  return atomic_load_explicit(&nkind[kind], memory_order_relaxed);
+}

@@ -348,6 +348,14 @@ wt_lockset wt_lockset_intern(const uint32_t *items, uint32_t n) {
   }
 }
 
+/* print_stats: contexts interned so far (ids 0 and 1 are fixed). */
+uint32_t wt_ctx_depot_size(void) {
+  depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
+  if (d == 0) return 0;
+  uint32_t n = atomic_load_explicit(&d->next, memory_order_relaxed);
+  return (n < NODE_CAP ? n : NODE_CAP) - 2;
+}
+
 /* Copies at most max items; returns how many were copied. */
 uint32_t wt_lockset_items(wt_lockset ls, uint32_t *items, uint32_t max) {
   depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);

@@ -145,6 +145,13 @@ void wt_sync_free_range(uintptr_t addr, size_t size) {
     free_in_bucket(bucket_of(line << LINE_SHIFT), addr, hi);
 }
 
+uint32_t wt_sync_count(void) {
+  wt_spin_lock(&pool_lock);
+  uint32_t n = nuids;
+  wt_spin_unlock(&pool_lock);
+  return n;
+}
+
 bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool *destroyed) {
   wt_spin_lock(&pool_lock);
   bool ok = uid < nuids;
@@ -158,18 +165,24 @@ bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool *destroye
 }
 
 /* ---- happens-before through an object --------------------------------- */
+/* Each edge is also noted as the thread's last acquire or release
+ * (lastsync.c) for reports; the context comes from the depot's cache. */
 void wt_hb_acquire(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
   wt_sync *s = wt_sync_get(t, addr, kind, pc);
   wt_spin_lock(&s->lock);
   wt_acquire(t, &s->clock);
+  uint32_t uid = s->uid, k = s->kind;
   wt_spin_unlock(&s->lock);
+  wt_last_sync_note(t, false, uid, k, wt_ctx_current(t, pc));
 }
 
 void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
   wt_sync *s = wt_sync_get(t, addr, kind, pc);
   wt_spin_lock(&s->lock);
   wt_release(t, &s->clock);
+  uint32_t uid = s->uid, k = s->kind;
   wt_spin_unlock(&s->lock);
+  wt_last_sync_note(t, true, uid, k, wt_ctx_current(t, pc));
 }
 
 /* ---- locks held --------------------------------------------------------
@@ -206,11 +219,13 @@ void wt_lock_post(wt_thread *t, uintptr_t addr, int kind, bool write, bool try_,
   } else {
     s->readers++;
   }
-  uint32_t uid = s->uid;
+  uint32_t uid = s->uid, k = s->kind;
   wt_spin_unlock(&s->lock);
+  wt_ctx ctx = wt_ctx_current(t, pc);
+  wt_last_sync_note(t, false, uid, k, ctx);
   if (reentered) return;
   if (t->nheld < WT_MAX_HELD)
-    t->held[t->nheld] = (wt_held){s, uid, write, wt_ctx_current(t, pc)};
+    t->held[t->nheld] = (wt_held){s, uid, write, ctx};
   t->nheld++;
   update_lockset(t);
 }
@@ -230,8 +245,9 @@ void wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
     /* Not held as far as weft saw; still an ordering point. */
     wt_release(t, &s->clock);
   }
-  uint32_t uid = s->uid;
+  uint32_t uid = s->uid, k = s->kind;
   wt_spin_unlock(&s->lock);
+  wt_last_sync_note(t, true, uid, k, wt_ctx_current(t, pc));
   if (still_held) return;
   uint32_t n = t->nheld < WT_MAX_HELD ? t->nheld : WT_MAX_HELD;
   for (uint32_t i = n; i-- > 0;)

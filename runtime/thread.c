@@ -366,3 +366,11 @@ void wt_thread_fork_lock(bool lock) {
   if (lock) wt_spin_lock(&reg_lock);
   else wt_spin_unlock(&reg_lock);
 }
+
+/* print_stats: every thread ever started gets a record. */
+uint32_t wt_thread_count(void) {
+  wt_spin_lock(&reg_lock);
+  uint32_t n = nrecords;
+  wt_spin_unlock(&reg_lock);
+  return n;
+}

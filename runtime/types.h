@@ -230,12 +230,33 @@ typedef struct wt_report_loc {
   wt_ctx ctx;              /* heap: allocation stack */
 } wt_report_loc;
 
+/* A thread's most recent release or acquire through a sync object
+ * (lastsync.c), shown so a reader sees which edge is missing. */
+typedef struct wt_report_sync {
+  uint32_t thread_uid;
+  uint32_t release;        /* 1: its last release; 0: its last acquire */
+  uint32_t sync_uid;       /* M<uid> */
+  uint32_t sync_kind;      /* enum wt_sync_kind */
+  wt_ctx ctx;              /* where */
+} wt_report_sync;
+
+#define WT_REPORT_STACKS 16    /* identifying stacks a report may carry */
+#define WT_REPORT_SYNCS 4      /* last release and acquire of two threads */
+
 typedef struct wt_report {
   int kind;                /* enum wt_report_kind */
   wt_report_access cur, prev;
   wt_report_loc loc;
   uint32_t nthreads;
   wt_report_thread threads[2];
+  /* Every kind: the stacks that identify the bug (a race: the current
+   * then the previous access; an inversion: each acquisition).  The
+   * fingerprint hashes them and suppression rules match their frames. */
+  uint32_t nstacks;
+  wt_ctx stacks[WT_REPORT_STACKS];
+  uint32_t nsyncs;
+  wt_report_sync syncs[WT_REPORT_SYNCS];
+  uint64_t fingerprint;    /* set by wt_report_emit (fingerprint.c) */
 } wt_report;
 
 #endif
