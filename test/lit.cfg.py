@@ -13,8 +13,14 @@
 #   %expect-exit N cmd...  runs cmd, passes its output through, and succeeds
 #                          only if cmd exits with status exactly N
 #                          (test/tools/expect_exit.c; also a per-run timeout)
+#   %weft-report           the report tool under test (build/bin)
+#   %weft-report-src       its sources (tools/weft-report), for the fuzz target
+#   %python                the Python running lit, for the tests' helper scripts
 import os
+import platform
 import shutil
+import subprocess
+import sys
 
 import lit.formats
 import lit.util
@@ -25,7 +31,7 @@ if not hasattr(config, "weft_test_binary_dir"):
 
 config.name = "weft"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".c", ".cpp", ".ll"]
+config.suffixes = [".c", ".cpp", ".ll", ".test"]
 # include/: headers for the tests.  Inputs/: files tests read, not tests.
 # tools/: sources of the RUN-line helpers.
 config.excludes = ["include", "Inputs", "tools", "CMakeLists.txt"]
@@ -58,6 +64,11 @@ config.substitutions.append(
     ("%opt", "%s -load-pass-plugin=%s" % (os.path.join(config.llvm_tools_dir, "opt"),
                                           config.weft_pass_plugin)))
 config.substitutions.append(("%runtime", config.weft_runtime))
+# -src first: %weft-report is a prefix of it.
+config.substitutions.append(
+    ("%weft-report-src", os.path.join(config.test_source_root, "..", "tools", "weft-report")))
+config.substitutions.append(("%weft-report", os.path.join(config.weft_bin_dir, "weft-report")))
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(
     ("%test_include", "-I" + os.path.join(config.test_source_root, "include")))
 config.substitutions.append(
@@ -70,6 +81,25 @@ if os.path.exists(config.weft_pass_plugin):
     config.available_features.add("weft-pass")
 if os.path.exists(config.weft_runtime):
     config.available_features.add("weft-runtime")
+    # A runtime that can write JSON Lines reports (report_format=json).
+    with open(config.weft_runtime, "rb") as f:
+        if b"report_format" in f.read():
+            config.available_features.add("weft-json")
+# libFuzzer (Debian: libclang-rt-19-dev), for the report tool's fuzz target.
+# clang lays its runtimes out per OS (lib/linux/libclang_rt.fuzzer-<arch>.a)
+# or per target (<runtime dir>/libclang_rt.fuzzer.a), depending on the build.
+def _has_libfuzzer():
+    def ask(flag):
+        return subprocess.run([config.clang, flag], capture_output=True, text=True,
+                              timeout=30).stdout.strip()
+    try:
+        per_os = ask("-print-file-name=libclang_rt.fuzzer-%s.a" % platform.machine())
+        per_target = os.path.join(ask("--print-runtime-dir"), "libclang_rt.fuzzer.a")
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return os.path.isfile(per_os) or os.path.isfile(per_target)
+if _has_libfuzzer():
+    config.available_features.add("libfuzzer")
 
 # ---- time limit ---------------------------------------------------------
 # A hung test (a deadlocked program, a spin that never ends) must fail, not
