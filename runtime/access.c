@@ -173,6 +173,13 @@ static void previous_extent(const op_t *op, int i, uintptr_t *addr, uint32_t *si
       *size = sz;
       return;
     }
+    /* The context is a sibling's from the same site (one history for a
+     * loop's neighbouring elements): same size, aligned like it. */
+    if ((sz & (sz - 1)) == 0) {
+      *addr = b & ~(uintptr_t)(sz - 1);
+      *size = sz;
+      return;
+    }
   } else if (sz > 8 && sz < WT_SHAPE_SIZE_MAX) {
     uintptr_t s = b;
     while (b - s < sz - 1 &&
@@ -272,14 +279,18 @@ static void state_apply(op_t *op, hist h, uintptr_t granule, uint32_t m) {
  * Only when the result is the same for every byte: a write covering all
  * bytes recorded so far, or the same epoch that wrote (or only read) all
  * of them.  Atomic histories are kept apart. */
-static bool joins_uniform(op_t *op, uint64_t w, uint64_t r, uint32_t m) {
+static bool joins_uniform(op_t *op, wt_cold *cold, uint64_t w, uint64_t r, uint32_t m) {
   uint32_t mask = (uint32_t)(w & WT_M_MASK);
   if (mask == 0 || mask == m) return true;
   if (op->write && (m & mask) == mask) return true;
   if (op->atomic || (w & (WT_M_RSET | WT_M_WATOMIC | WT_M_RATOMIC))) return false;
+  /* Same epoch, other bytes: one history only if the same site made both
+   * accesses (a loop over an array), or the report would show the other
+   * statement as the previous access. */
   wt_epoch e = op->t->epoch, we = WT_CELL_EPOCH(w), re = WT_CELL_EPOCH(r);
-  if (op->write) return we == e && (re == 0 || re == e);
-  return we == 0 && re == e;
+  if (op->write)
+    return we == e && (re == 0 || re == e) && wt_ctx_same_site(LD(cold->wstack), op_ctx(op));
+  return we == 0 && re == e && wt_ctx_same_site(LD(cold->rstack), op_ctx(op));
 }
 
 static hist cell_hist(wt_cell *c, wt_cold *cold) {
@@ -374,7 +385,7 @@ static void apply_bytes(op_t *op, wt_bcell *b, uintptr_t granule, uint32_t m) {
 static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
   wt_cold *cold = wt_shadow_cold(c, granule);
   uint64_t w = lock_cell(c);
-  if (!(w & WT_M_EXPANDED) && joins_uniform(op, w, LD(c->r), m)) {
+  if (!(w & WT_M_EXPANDED) && joins_uniform(op, cold, w, LD(c->r), m)) {
     state_apply(op, cell_hist(c, cold), granule, m);
   } else {
     wt_bcell *b = (w & WT_M_EXPANDED) ? (wt_bcell *)(uintptr_t)LD(c->r) : expand(c, cold, w);

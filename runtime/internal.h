@@ -169,6 +169,7 @@ WT_HIDDEN wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, uintptr_t addr, size_
 WT_HIDDEN wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn, uintptr_t addr,
                                   size_t size);
 WT_HIDDEN uint32_t wt_ctx_shape(wt_ctx ctx); /* 0 if not an access */
+WT_HIDDEN bool wt_ctx_same_site(wt_ctx a, wt_ctx b); /* equal but for the shape */
 /* Like wt_ctx_current, but unwinds with libunwind first, for
  * interceptors called from code weft did not instrument. */
 WT_HIDDEN wt_ctx wt_ctx_unwind(wt_thread *t, uintptr_t pc);

@@ -184,6 +184,18 @@ wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn, uintptr_t addr
   return wt_ctx_intern(caller, fn + 1, t->lockset | WT_SHAPE(addr, size) << WT_LOCKSET_BITS);
 }
 
+/* Same stack, pc and locks: two accesses from one site, whatever their
+ * shapes. */
+bool wt_ctx_same_site(wt_ctx a, wt_ctx b) {
+  if (a == b) return true;
+  depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
+  uint32_t limit = d ? atomic_load_explicit(&d->next, memory_order_relaxed) : 0;
+  if (a == 0 || b == 0 || a >= limit || b >= limit) return false;
+  const node *x = &d->nodes[a], *y = &d->nodes[b];
+  uint32_t ls_mask = (1u << WT_LOCKSET_BITS) - 1;
+  return x->pc == y->pc && x->parent == y->parent && ((x->ls ^ y->ls) & ls_mask) == 0;
+}
+
 uint32_t wt_ctx_shape(wt_ctx ctx) {
   depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
   if (d == 0 || ctx == 0 || ctx >= atomic_load_explicit(&d->next, memory_order_relaxed))
