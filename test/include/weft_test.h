@@ -56,8 +56,15 @@
 #define wtest_create(th, fn, arg) WTEST_CHECK(pthread_create((th), NULL, (fn), (arg)))
 #define wtest_join(th) WTEST_CHECK(pthread_join((th), NULL))
 
-/* Keeps a loaded value alive without storing it anywhere shared. */
-#define wtest_use(v) __asm__ volatile("" : : "r"((long)(v)))
+/* Keeps a loaded value alive without storing it anywhere shared.  A
+ * volatile local rather than an empty asm: binary instrumenters
+ * (Helgrind, DRD) drop a load whose value no instruction uses, which
+ * would make the side-by-side comparison unfair to them. */
+#define wtest_use(v)                                                           \
+  do {                                                                         \
+    volatile long wtest_sink_ = (long)(v);                                     \
+    (void)wtest_sink_;                                                         \
+  } while (0)
 /* Compiler-only barrier: the step helpers must not let the compiler move
  * the test's plain accesses across them.  Emits no instruction. */
 #define wtest_compiler_barrier() __asm__ volatile("" : : : "memory")
