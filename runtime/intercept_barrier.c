@@ -3,7 +3,9 @@
  * before a cycle happens before all work after it.  The barrier keeps one
  * clock for all its cycles: a thread that leaves late may also acquire
  * what a faster one released on arriving at the next cycle, which hides
- * races within a cycle (docs/interceptors.md says when, and the fix). */
+ * races within a cycle (docs/interceptors.md says when, and the fix).
+ * misuse.c counts the threads of the current round, so that destroying
+ * a barrier they are blocked in is reported (and refused with EBUSY). */
 #include "intercept_sync.h"
 
 int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
@@ -12,12 +14,20 @@ int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
                (pthread_barrier_t *, const pthread_barrierattr_t *, unsigned));
   wt_thread *t = wt_enter();
   wt_i_forget(t, b);
-  return WT_REAL(pthread_barrier_init)(b, a, count);
+  int r = WT_REAL(pthread_barrier_init)(b, a, count);
+  if (r == 0 && !t->in_rt) wt_misuse_barrier_init(b, count);
+  return r;
 }
 
 int pthread_barrier_destroy(pthread_barrier_t *b) {
   WT_REAL_DECL(int, pthread_barrier_destroy, (pthread_barrier_t *));
   wt_thread *t = wt_enter();
+  if (!t->in_rt) {
+    int e = errno;
+    bool busy = wt_misuse_barrier_destroy(t, b, WT_PC());
+    errno = e;
+    if (busy) return EBUSY;
+  }
   wt_i_forget(t, b);
   return WT_REAL(pthread_barrier_destroy)(b);
 }
@@ -28,6 +38,7 @@ int pthread_barrier_wait(pthread_barrier_t *b) {
   WT_REAL_DECL(int, pthread_barrier_wait, (pthread_barrier_t *));
   wt_thread *t = wt_enter();
   wt_i_release(t, b, WT_SYNC_BARRIER, WT_PC());
+  if (!t->in_rt) wt_misuse_barrier_arrive(b);
   int r = WT_REAL(pthread_barrier_wait)(b);
   if (r == 0 || r == PTHREAD_BARRIER_SERIAL_THREAD)
     wt_i_acquire(t, b, WT_SYNC_BARRIER, WT_PC());

@@ -15,19 +15,27 @@ int mtx_init(mtx_t *m, int type) {
   return WT_REAL(mtx_init)(m, type);
 }
 
+/* As pthread_mutex_destroy, but glibc's mtx_destroy cannot fail, so a
+ * held mutex is destroyed all the same. */
 void mtx_destroy(mtx_t *m) {
   WT_REAL_DECL(void, mtx_destroy, (mtx_t *));
   wt_thread *t = wt_enter();
+  if (!t->in_rt) {
+    int e = errno;
+    if (wt_mutex_bad(m)) wt_misuse_mutex_bad(t, m, WT_PC());
+    else wt_misuse_destroy(t, m, WT_SYNC_MUTEX, WT_PC());
+    errno = e;
+  }
   wt_i_forget(t, m);
   WT_REAL(mtx_destroy)(m);
 }
 
-WT_LOCK_INTERCEPTOR(mtx_lock, (mtx_t *m), (m), m, WT_SYNC_MUTEX, true, false,
+WT_LOCK_INTERCEPTOR(mtx_lock, (mtx_t *m), (m), m, WT_SYNC_MUTEX, true, WT_LOCK_BLOCK,
                     r == thrd_success)
-WT_LOCK_INTERCEPTOR(mtx_trylock, (mtx_t *m), (m), m, WT_SYNC_MUTEX, true, true,
+WT_LOCK_INTERCEPTOR(mtx_trylock, (mtx_t *m), (m), m, WT_SYNC_MUTEX, true, WT_LOCK_TRY,
                     r == thrd_success)
 WT_LOCK_INTERCEPTOR(mtx_timedlock, (mtx_t *m, const struct timespec *ts),
-                    (m, ts), m, WT_SYNC_MUTEX, true, false, r == thrd_success)
+                    (m, ts), m, WT_SYNC_MUTEX, true, WT_LOCK_TIMED, r == thrd_success)
 
 int mtx_unlock(mtx_t *m) {
   WT_REAL_DECL(int, mtx_unlock, (mtx_t *));

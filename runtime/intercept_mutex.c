@@ -1,7 +1,8 @@
 /* Interceptors of pthread mutexes and spin locks: each acquisition that
  * succeeded becomes wt_lock_post, each release is preceded by
- * wt_unlock_pre, init and destroy start a new object.  The edges
- * themselves and every misuse check live in sync.c, not here. */
+ * wt_unlock_pre, init and destroy start a new object.  The steps around
+ * each call are intercept_sync.h's; the edges live in sync.c and
+ * lockgraph.c, the misuse checks in misuse.c, not here. */
 #include "intercept_sync.h"
 
 /* A robust mutex whose owner died is acquired all the same. */
@@ -18,21 +19,20 @@ int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a) {
 int pthread_mutex_destroy(pthread_mutex_t *m) {
   WT_REAL_DECL(int, pthread_mutex_destroy, (pthread_mutex_t *));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, m);
-  return WT_REAL(pthread_mutex_destroy)(m);
+  WT_LOCK_DESTROY(t, m, WT_SYNC_MUTEX, WT_PC(), WT_REAL(pthread_mutex_destroy)(m));
 }
 
 WT_LOCK_INTERCEPTOR(pthread_mutex_lock, (pthread_mutex_t *m), (m), m,
-                    WT_SYNC_MUTEX, true, false, MUTEX_HELD(r))
+                    WT_SYNC_MUTEX, true, WT_LOCK_BLOCK, MUTEX_HELD(r))
 WT_LOCK_INTERCEPTOR(pthread_mutex_trylock, (pthread_mutex_t *m), (m), m,
-                    WT_SYNC_MUTEX, true, true, MUTEX_HELD(r))
+                    WT_SYNC_MUTEX, true, WT_LOCK_TRY, MUTEX_HELD(r))
 WT_LOCK_INTERCEPTOR(pthread_mutex_timedlock,
                     (pthread_mutex_t *m, const struct timespec *ts), (m, ts),
-                    m, WT_SYNC_MUTEX, true, false, MUTEX_HELD(r))
+                    m, WT_SYNC_MUTEX, true, WT_LOCK_TIMED, MUTEX_HELD(r))
 WT_LOCK_INTERCEPTOR(
     pthread_mutex_clocklock,
     (pthread_mutex_t *m, clockid_t c, const struct timespec *ts), (m, c, ts),
-    m, WT_SYNC_MUTEX, true, false, MUTEX_HELD(r))
+    m, WT_SYNC_MUTEX, true, WT_LOCK_TIMED, MUTEX_HELD(r))
 
 /* Before the real unlock: once it is released another thread may take it
  * and must find this thread's clock already there. */
@@ -58,9 +58,9 @@ int pthread_spin_destroy(pthread_spinlock_t *s) {
 }
 
 WT_LOCK_INTERCEPTOR(pthread_spin_lock, (pthread_spinlock_t *s), (s), s,
-                    WT_SYNC_SPIN, true, false, r == 0)
+                    WT_SYNC_SPIN, true, WT_LOCK_BLOCK, r == 0)
 WT_LOCK_INTERCEPTOR(pthread_spin_trylock, (pthread_spinlock_t *s), (s), s,
-                    WT_SYNC_SPIN, true, true, r == 0)
+                    WT_SYNC_SPIN, true, WT_LOCK_TRY, r == 0)
 
 int pthread_spin_unlock(pthread_spinlock_t *s) {
   WT_REAL_DECL(int, pthread_spin_unlock, (pthread_spinlock_t *));

@@ -1,7 +1,7 @@
 /* Interceptors of pthread read-write locks: read acquisitions are shared
  * (write=false), write acquisitions exclusive; one unlock serves both,
  * sync.c knows which of the two the thread holds.  No misuse checks here:
- * they live in sync.c. */
+ * they live in misuse.c. */
 #include "intercept_sync.h"
 
 int pthread_rwlock_init(pthread_rwlock_t *l, const pthread_rwlockattr_t *a) {
@@ -15,35 +15,34 @@ int pthread_rwlock_init(pthread_rwlock_t *l, const pthread_rwlockattr_t *a) {
 int pthread_rwlock_destroy(pthread_rwlock_t *l) {
   WT_REAL_DECL(int, pthread_rwlock_destroy, (pthread_rwlock_t *));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, l);
-  return WT_REAL(pthread_rwlock_destroy)(l);
+  WT_LOCK_DESTROY(t, l, WT_SYNC_RWLOCK, WT_PC(), WT_REAL(pthread_rwlock_destroy)(l));
 }
 
 #define RW WT_SYNC_RWLOCK
 
 WT_LOCK_INTERCEPTOR(pthread_rwlock_rdlock, (pthread_rwlock_t *l), (l), l,
-                    RW, false, false, r == 0)
+                    RW, false, WT_LOCK_BLOCK, r == 0)
 WT_LOCK_INTERCEPTOR(pthread_rwlock_tryrdlock, (pthread_rwlock_t *l), (l), l,
-                    RW, false, true, r == 0)
+                    RW, false, WT_LOCK_TRY, r == 0)
 WT_LOCK_INTERCEPTOR(pthread_rwlock_timedrdlock,
                     (pthread_rwlock_t *l, const struct timespec *ts), (l, ts),
-                    l, RW, false, false, r == 0)
+                    l, RW, false, WT_LOCK_TIMED, r == 0)
 WT_LOCK_INTERCEPTOR(
     pthread_rwlock_clockrdlock,
     (pthread_rwlock_t *l, clockid_t c, const struct timespec *ts), (l, c, ts),
-    l, RW, false, false, r == 0)
+    l, RW, false, WT_LOCK_TIMED, r == 0)
 
 WT_LOCK_INTERCEPTOR(pthread_rwlock_wrlock, (pthread_rwlock_t *l), (l), l,
-                    RW, true, false, r == 0)
+                    RW, true, WT_LOCK_BLOCK, r == 0)
 WT_LOCK_INTERCEPTOR(pthread_rwlock_trywrlock, (pthread_rwlock_t *l), (l), l,
-                    RW, true, true, r == 0)
+                    RW, true, WT_LOCK_TRY, r == 0)
 WT_LOCK_INTERCEPTOR(pthread_rwlock_timedwrlock,
                     (pthread_rwlock_t *l, const struct timespec *ts), (l, ts),
-                    l, RW, true, false, r == 0)
+                    l, RW, true, WT_LOCK_TIMED, r == 0)
 WT_LOCK_INTERCEPTOR(
     pthread_rwlock_clockwrlock,
     (pthread_rwlock_t *l, clockid_t c, const struct timespec *ts), (l, c, ts),
-    l, RW, true, false, r == 0)
+    l, RW, true, WT_LOCK_TIMED, r == 0)
 
 /* Before the real unlock, as for mutexes: a waiting writer may run the
  * moment it returns. */

@@ -4,7 +4,10 @@
  * only the one whose unit it took: counting units per post would cost a
  * clock per unit for little gain.  sem_init and sem_destroy start a new
  * object; named semaphores (sem_open/sem_close) need nothing more, they
- * are waited on and posted through the same calls. */
+ * are waited on and posted through the same calls.  misuse.c counts
+ * waiters and units of the semaphores sem_init made, so that destroying
+ * one with a thread blocked for good in it is reported (and refused with
+ * EBUSY). */
 #include "intercept_sync.h"
 #include <semaphore.h>
 
@@ -12,12 +15,23 @@ int sem_init(sem_t *s, int pshared, unsigned value) {
   WT_REAL_DECL(int, sem_init, (sem_t *, int, unsigned));
   wt_thread *t = wt_enter();
   wt_i_forget(t, s);
-  return WT_REAL(sem_init)(s, pshared, value);
+  int r = WT_REAL(sem_init)(s, pshared, value);
+  if (r == 0 && !t->in_rt) wt_misuse_sem_init(s, value);
+  return r;
 }
 
 int sem_destroy(sem_t *s) {
   WT_REAL_DECL(int, sem_destroy, (sem_t *));
   wt_thread *t = wt_enter();
+  if (!t->in_rt) {
+    int e = errno;
+    bool busy = wt_misuse_sem_destroy(t, s, WT_PC());
+    errno = e;
+    if (busy) {
+      errno = EBUSY;
+      return -1;
+    }
+  }
   wt_i_forget(t, s);
   return WT_REAL(sem_destroy)(s);
 }
@@ -27,22 +41,31 @@ int sem_post(sem_t *s) {
   WT_REAL_DECL(int, sem_post, (sem_t *));
   wt_thread *t = wt_enter();
   wt_i_release(t, s, WT_SYNC_SEM, WT_PC());
+  if (!t->in_rt) wt_misuse_sem_post(s);
   return WT_REAL(sem_post)(s);
 }
 
 /* A wait that failed (EAGAIN, ETIMEDOUT, EINTR) took no unit and so
- * saw no post. */
-#define SEM_WAIT(name, params, args)                                          \
+ * saw no post.  `waits`: the call may block (all but trywait). */
+#define SEM_WAIT(name, params, args, waits)                                   \
   int name params {                                                           \
     WT_REAL_DECL(int, name, params);                                          \
     wt_thread *t = wt_enter();                                                \
+    bool note = !t->in_rt;                                                    \
+    if (note && (waits)) wt_misuse_sem_wait_begin(s);                         \
     int r = WT_REAL(name) args;                                               \
+    if (note) {                                                               \
+      int e = errno;                                                          \
+      if (waits) wt_misuse_sem_wait_end(s, r == 0);                           \
+      else if (r == 0) wt_misuse_sem_took(s);                                 \
+      errno = e;                                                              \
+    }                                                                         \
     if (r == 0) wt_i_acquire(t, s, WT_SYNC_SEM, WT_PC());                     \
     return r;                                                                 \
   }
 
-SEM_WAIT(sem_wait, (sem_t *s), (s))
-SEM_WAIT(sem_trywait, (sem_t *s), (s))
-SEM_WAIT(sem_timedwait, (sem_t *s, const struct timespec *ts), (s, ts))
+SEM_WAIT(sem_wait, (sem_t *s), (s), true)
+SEM_WAIT(sem_trywait, (sem_t *s), (s), false)
+SEM_WAIT(sem_timedwait, (sem_t *s, const struct timespec *ts), (s, ts), true)
 SEM_WAIT(sem_clockwait, (sem_t *s, clockid_t c, const struct timespec *ts),
-         (s, c, ts))
+         (s, c, ts), true)

@@ -2,15 +2,24 @@
  * intercept_rwlock.c, intercept_cond.c, intercept_barrier.c,
  * intercept_sem.c, intercept_once.c, intercept_c11.c): the sync.c calls
  * they make, wrapped so the user's errno survives them, and the
- * condition-wait bracket that also holds when the thread is cancelled.
- * What an edge means lives in sync.c; misuse checks (unlocking a mutex
- * not held, destroying a locked one) belong there too, not here. */
+ * condition-wait bracket that also holds when the thread is cancelled,
+ * and the order of the steps around a lock: misuse checks, the wait the
+ * deadlock watchdog sees, the real call, the bookkeeping.  What an edge
+ * means lives in sync.c, what is misuse in misuse.c. */
 #ifndef WEFT_INTERCEPT_SYNC_H
 #define WEFT_INTERCEPT_SYNC_H
 
 #include "intercept.h"
 #include <errno.h>
 #include <pthread.h>
+
+/* A pthread_mutex_t (or mtx_t) that is not a mutex: destroyed (glibc
+ * sets its type word to -1) or never initialized (bits no initialization
+ * sets).  misuse.c says why this is sound. */
+#define WT_MUTEX_KIND_VALID (3 | 16 | 32 | 64 | 128 | 256 | 512)
+WT_INLINE bool wt_mutex_bad(const volatile void *m) {
+  return (((const volatile pthread_mutex_t *)m)->__data.__kind & ~WT_MUTEX_KIND_VALID) != 0;
+}
 
 /* Locks taken by the runtime's own helpers (libunwind) are skipped: they
  * would order every thread that unwinds and hide real races.
@@ -24,12 +33,25 @@ WT_INLINE void wt_i_lock(wt_thread *t, const volatile void *a, int kind,
   wt_lock_post(t, (uintptr_t)a, kind, write, try_, pc);
   errno = e;
 }
-WT_INLINE void wt_i_unlock(wt_thread *t, const volatile void *a, int kind,
-                           uintptr_t pc) {
+/* check: report an unlock of a lock not held (false when the caller has
+ * reported the same mistake already). */
+WT_INLINE void wt_i_unlock_checked(wt_thread *t, const volatile void *a, int kind,
+                                   uintptr_t pc, bool check) {
   if (WT_UNLIKELY(t->in_rt)) return;
   int e = errno;
-  wt_unlock_pre(t, (uintptr_t)a, kind, pc);
+  if (kind == WT_SYNC_MUTEX && WT_UNLIKELY(wt_mutex_bad(a))) {
+    if (check) wt_misuse_mutex_bad(t, a, pc);
+  } else {
+    uint32_t owner;
+    int state = wt_unlock_pre(t, (uintptr_t)a, kind, pc, &owner);
+    if (WT_UNLIKELY(state != WT_HELD_BY_ME) && check)
+      wt_misuse_unlock(t, a, kind, state, owner, pc);
+  }
   errno = e;
+}
+WT_INLINE void wt_i_unlock(wt_thread *t, const volatile void *a, int kind,
+                           uintptr_t pc) {
+  wt_i_unlock_checked(t, a, kind, pc, true);
 }
 WT_INLINE void wt_i_acquire(wt_thread *t, const volatile void *a, int kind,
                             uintptr_t pc) {
@@ -53,15 +75,73 @@ WT_INLINE void wt_i_forget(wt_thread *t, const volatile void *a) {
   errno = e;
 }
 
-/* An acquisition: the real call, then the lock is held when `ok` (an
- * expression of the result r) says so.  Timed and try variants differ
- * from the plain one only in parameters, `try_` and `ok`. */
-#define WT_LOCK_INTERCEPTOR(name, params, args, obj, kind, write, try_, ok)  \
+/* Destroying a lock: a held one is reported and, if the real call fails
+ * (a locked mutex gives EBUSY), stays what it was. */
+#define WT_LOCK_DESTROY(t, obj, kind, pc, call)                              \
+  do {                                                                        \
+    if (!WT_UNLIKELY((t)->in_rt) && (kind) == WT_SYNC_MUTEX &&               \
+        WT_UNLIKELY(wt_mutex_bad(obj))) {                                     \
+      int e_ = errno;                                                         \
+      wt_misuse_mutex_bad((t), (obj), (pc));                                  \
+      errno = e_;                                                             \
+      return (call);                                                          \
+    }                                                                         \
+    int e_ = errno;                                                           \
+    bool held_ = !(t)->in_rt && wt_misuse_destroy((t), (obj), (kind), (pc));  \
+    errno = e_;                                                               \
+    if (!held_) {                                                             \
+      wt_i_forget((t), (obj));                                                \
+      return (call);                                                          \
+    }                                                                         \
+    int r_ = (call);                                                          \
+    if (r_ == 0) wt_i_forget((t), (obj));                                     \
+    return r_;                                                                \
+  } while (0)
+
+/* How an acquisition may wait: blocking calls can wait forever (the
+ * deadlock watchdog sees them); timed ones cannot, but still order locks;
+ * trylocks neither wait nor order. */
+enum { WT_LOCK_BLOCK, WT_LOCK_TIMED, WT_LOCK_TRY };
+
+/* Before the real acquisition.  0: leave this call alone (runtime code,
+ * or a mutex that is not one: reported); 1: record it if it succeeds;
+ * 2: the same, and the thread is now noted as waiting. */
+WT_INLINE int wt_i_lock_pre(wt_thread *t, const volatile void *a, int kind, bool write,
+                            int how, uintptr_t pc) {
+  if (WT_UNLIKELY(t->in_rt)) return 0;
+  if (kind == WT_SYNC_MUTEX && WT_UNLIKELY(wt_mutex_bad(a))) {
+    int e = errno;
+    wt_misuse_mutex_bad(t, a, pc);
+    errno = e;
+    return 0;
+  }
+  if (how != WT_LOCK_BLOCK) return 1;
+  uint32_t reported = 0;
+  bool again = false;
+  for (uint32_t i = 0; i < t->nheld && !again; i++) again = t->held[i].sync->addr == (uintptr_t)a;
+  if (WT_UNLIKELY(again)) {
+    int e = errno;
+    if (wt_misuse_relock(t, a, kind, write, pc)) {
+      reported = WT_WAIT_REPORTED;
+      wt_watchdog_start();
+    }
+    errno = e;
+  }
+  return wt_wait_begin(t, WT_WAIT_LOCK | reported, (uintptr_t)a, write, pc) ? 2 : 1;
+}
+
+/* An acquisition: the checks, the real call, then the lock is held when
+ * `ok` (an expression of the result r) says so.  Timed and try variants
+ * differ from the plain one only in parameters, `how` and `ok`. */
+#define WT_LOCK_INTERCEPTOR(name, params, args, obj, kind, write, how, ok)    \
   int name params {                                                          \
     WT_REAL_DECL(int, name, params);                                         \
     wt_thread *t = wt_enter();                                               \
+    int st_ = wt_i_lock_pre(t, (obj), (kind), (write), (how), WT_PC());      \
     int r = WT_REAL(name) args;                                              \
-    if (ok) wt_i_lock(t, (obj), (kind), (write), (try_), WT_PC());           \
+    if (st_ == 2) wt_wait_end(t);                                            \
+    if (st_ && (ok))                                                         \
+      wt_i_lock(t, (obj), (kind), (write), (how) == WT_LOCK_TRY, WT_PC());   \
     return r;                                                                \
   }
 
@@ -74,24 +154,44 @@ WT_INLINE void wt_i_forget(wt_thread *t, const volatile void *a) {
  * both kept as WT_SYNC_MUTEX).  Leaves the result in `res`. */
 typedef struct wt_cond_wait {
   wt_thread *t;
-  const volatile void *mtx;
+  const volatile void *mtx, *cv;
   uintptr_t pc;
 } wt_cond_wait;
+
+/* Misuse checks of the wait (mutex not held, a second mutex): false if
+ * the mutex was reported as not held. */
+WT_INLINE bool wt_i_cond_begin(wt_thread *t, const volatile void *cv,
+                               const volatile void *mx, uintptr_t pc) {
+  if (WT_UNLIKELY(t->in_rt)) return true;
+  int e = errno;
+  bool ok = wt_misuse_cond_begin(t, cv, mx, pc);
+  errno = e;
+  return ok;
+}
+WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv) {
+  if (WT_UNLIKELY(t->in_rt)) return;
+  int e = errno;
+  wt_misuse_cond_end(t, cv);
+  errno = e;
+}
 
 static inline void wt_cond_wait_cancelled(void *arg) {
   wt_cond_wait *w = arg;
   wt_i_lock(w->t, w->mtx, WT_SYNC_MUTEX, true, false, w->pc);
+  wt_i_cond_end(w->t, w->cv);
 }
 
-#define WT_COND_WAIT(res, thr, cv, mx, where, call)                          \
+#define WT_COND_WAIT(res, thr, cvar, mx, where, call)                        \
   do {                                                                        \
-    wt_cond_wait w_ = {.t = (thr), .mtx = (mx), .pc = (where)};               \
-    wt_i_unlock(w_.t, w_.mtx, WT_SYNC_MUTEX, w_.pc);                          \
+    wt_cond_wait w_ = {.t = (thr), .mtx = (mx), .cv = (cvar), .pc = (where)}; \
+    bool ok_ = wt_i_cond_begin(w_.t, w_.cv, w_.mtx, w_.pc);                  \
+    wt_i_unlock_checked(w_.t, w_.mtx, WT_SYNC_MUTEX, w_.pc, ok_);             \
     pthread_cleanup_push(wt_cond_wait_cancelled, &w_);                        \
     (res) = (call);                                                           \
     pthread_cleanup_pop(0);                                                   \
     wt_i_lock(w_.t, w_.mtx, WT_SYNC_MUTEX, true, false, w_.pc);               \
-    wt_i_acquire(w_.t, (cv), WT_SYNC_COND, w_.pc);                            \
+    wt_i_acquire(w_.t, (cvar), WT_SYNC_COND, w_.pc);                          \
+    wt_i_cond_end(w_.t, w_.cv);                                               \
   } while (0)
 
 #endif

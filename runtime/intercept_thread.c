@@ -4,7 +4,9 @@
  *
  * The child runs a wt_thread_trampoline that installs its state before the user's
  * start routine and ends it after, so creation and join order threads
- * exactly as the program does. */
+ * exactly as the program does.  Joins are noted for the deadlock
+ * watchdog, and checked (misuse.c) before the real call, which on a
+ * detached or already joined thread could crash or never return. */
 #include "intercept.h"
 
 #include <errno.h>
@@ -26,6 +28,11 @@ static void *wt_thread_trampoline(void *p) {
   void *ret;
   if (s.c11_fn) ret = (void *)(intptr_t)s.c11_fn(s.arg);
   else ret = s.fn(s.arg);
+  if (WT_UNLIKELY(s.child->nheld)) {
+    /* It returned from its start routine: that routine is where. */
+    uintptr_t fn = s.c11_fn ? (uintptr_t)s.c11_fn : (uintptr_t)s.fn;
+    wt_misuse_thread_exit(s.child, fn, wt_ctx_intern(0, fn + 1, 0));
+  }
   wt_thread_finish(s.child);
   return ret;
 }
@@ -37,6 +44,8 @@ static start *prepare(wt_thread *t, uintptr_t pc, void *(*fn)(void *), int (*c11
   s->c11_fn = c11_fn;
   s->arg = arg;
   s->child = wt_thread_create_begin(t, wt_ctx_unwind(t, pc));
+  wt_lockgraph_created(t, s->child->uid);
+  wt_watchdog_start();
   return s;
 }
 
@@ -52,51 +61,92 @@ int pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *
     wt_thread_create_failed(child);
   } else {
     wt_thread_set_pthread(child, (uintptr_t)*th);
+    int detached = PTHREAD_CREATE_JOINABLE;
+    if (attr) pthread_attr_getdetachstate(attr, &detached);
+    wt_misuse_thread_created(t, (uintptr_t)*th, child->uid,
+                             detached == PTHREAD_CREATE_DETACHED, WT_PC());
   }
   return r;
 }
 
-static void after_join(wt_thread *t, pthread_t th) {
+/* Before a join: 0 to go on, or the error to return without joining. */
+static int before_join(wt_thread *t, pthread_t th, uintptr_t pc) {
+  if (t->in_rt) return 0;
+  int e = errno;
+  int bad = wt_misuse_join(t, (uintptr_t)th, pc);
+  errno = e;
+  return bad;
+}
+
+static void after_join(wt_thread *t, pthread_t th, uintptr_t pc) {
   wt_thread *child = wt_thread_by_pthread((uintptr_t)th);
-  if (child) wt_thread_joined(t, child);
+  uint32_t uid = child ? child->uid : ~0u;
+  if (child) {
+    wt_thread_joined(t, child);
+    wt_lockgraph_joined(t, uid);
+  }
+  int e = errno;
+  wt_misuse_thread_joined(t, (uintptr_t)th, uid, pc);
+  errno = e;
+}
+
+/* A join that may wait forever, noted for the deadlock watchdog. */
+static int blocking_join(wt_thread *t, pthread_t th, void **ret, uintptr_t pc) {
+  WT_REAL_DECL(int, pthread_join, (pthread_t, void **));
+  int bad = before_join(t, th, pc);
+  if (bad) return bad;
+  wt_thread *child = t->in_rt ? 0 : wt_thread_by_pthread((uintptr_t)th);
+  bool noted = child && wt_wait_begin(t, WT_WAIT_JOIN, child->uid, false, pc);
+  int r = WT_REAL(pthread_join)(th, ret);
+  if (noted) wt_wait_end(t);
+  if (r == 0) after_join(t, th, pc);
+  return r;
 }
 
 int pthread_join(pthread_t th, void **ret) {
-  WT_REAL_DECL(int, pthread_join, (pthread_t, void **));
-  wt_thread *t = wt_enter();
-  int r = WT_REAL(pthread_join)(th, ret);
-  if (r == 0) after_join(t, th);
-  return r;
+  return blocking_join(wt_enter(), th, ret, WT_PC());
 }
 
 int pthread_tryjoin_np(pthread_t th, void **ret) {
   WT_REAL_DECL(int, pthread_tryjoin_np, (pthread_t, void **));
   wt_thread *t = wt_enter();
+  int bad = before_join(t, th, WT_PC());
+  if (bad) return bad;
   int r = WT_REAL(pthread_tryjoin_np)(th, ret);
-  if (r == 0) after_join(t, th);
+  if (r == 0) after_join(t, th, WT_PC());
   return r;
 }
 
 int pthread_timedjoin_np(pthread_t th, void **ret, const struct timespec *abstime) {
   WT_REAL_DECL(int, pthread_timedjoin_np, (pthread_t, void **, const struct timespec *));
   wt_thread *t = wt_enter();
+  int bad = before_join(t, th, WT_PC());
+  if (bad) return bad;
   int r = WT_REAL(pthread_timedjoin_np)(th, ret, abstime);
-  if (r == 0) after_join(t, th);
+  if (r == 0) after_join(t, th, WT_PC());
   return r;
 }
 
 int pthread_detach(pthread_t th) {
   WT_REAL_DECL(int, pthread_detach, (pthread_t));
-  wt_enter();
+  wt_thread *t = wt_enter();
   wt_thread *child = wt_thread_by_pthread((uintptr_t)th);
+  uint32_t uid = child ? child->uid : ~0u;
   int r = WT_REAL(pthread_detach)(th);
   if (r == 0 && child) wt_thread_detached(child);
+  if (r == 0 && !t->in_rt) {
+    int e = errno;
+    wt_misuse_thread_detached(t, (uintptr_t)th, uid, WT_PC());
+    errno = e;
+  }
   return r;
 }
 
 void pthread_exit(void *ret) {
   WT_REAL_DECL(void, pthread_exit, (void *));
   wt_thread *t = wt_enter();
+  if (WT_UNLIKELY(t->nheld))
+    wt_misuse_thread_exit(t, WT_PC(), wt_ctx_current(t, WT_PC()));
   wt_thread_finish(t);
   WT_REAL(pthread_exit)(ret);
   __builtin_unreachable();
@@ -116,15 +166,13 @@ int thrd_create(thrd_t *th, thrd_start_t fn, void *arg) {
     return r == ENOMEM ? thrd_nomem : thrd_error;
   }
   wt_thread_set_pthread(child, (uintptr_t)*th);
+  wt_misuse_thread_created(t, (uintptr_t)*th, child->uid, false, WT_PC());
   return thrd_success;
 }
 
 int thrd_join(thrd_t th, int *res) {
-  WT_REAL_DECL(int, pthread_join, (pthread_t, void **));
-  wt_thread *t = wt_enter();
   void *ret;
-  if (WT_REAL(pthread_join)((pthread_t)th, &ret) != 0) return thrd_error;
-  after_join(t, (pthread_t)th);
+  if (blocking_join(wt_enter(), (pthread_t)th, &ret, WT_PC()) != 0) return thrd_error;
   if (res) *res = (int)(intptr_t)ret;
   return thrd_success;
 }
@@ -147,11 +195,15 @@ static void fork_prepare(void) {
   wt_sync_fork_lock(true);
   wt_heap_fork_lock(true);
   wt_shadow_fork_lock(true);
+  wt_lockgraph_fork_lock(true);
+  wt_misuse_fork_lock(true);
   wt_alloc_fork_lock(true);
 }
 
 static void fork_parent(void) {
   wt_alloc_fork_lock(false);
+  wt_misuse_fork_lock(false);
+  wt_lockgraph_fork_lock(false);
   wt_shadow_fork_lock(false);
   wt_heap_fork_lock(false);
   wt_sync_fork_lock(false);

@@ -129,6 +129,9 @@ WT_HIDDEN uint32_t wt_thread_uid_at(uint32_t slot, uint64_t clock);
 WT_HIDDEN bool wt_thread_find_addr(uintptr_t addr, wt_report_loc *out);
 WT_HIDDEN void wt_thread_after_fork_child(wt_thread *self);
 WT_HIDDEN void wt_thread_grow_stack(wt_thread *t); /* func_entry ran out of room */
+/* fn(t, arg) for every thread not yet joined or reaped, under the
+ * registry lock: fn must not call back into thread.c. */
+WT_HIDDEN void wt_thread_foreach(void (*fn)(wt_thread *, void *), void *arg);
 
 /* ---- sync.c: sync objects by address and the lock/HB helpers the
  *      interceptors call ---------------------------------------------- */
@@ -141,10 +144,17 @@ WT_HIDDEN bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool
 /* Happens-before through an object (cond, sem, barrier, once, ...). */
 WT_HIDDEN void wt_hb_acquire(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
 WT_HIDDEN void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
-/* Locks: call after a successful acquisition and before a release. */
+/* Locks: call after a successful acquisition and before a release.
+ * try_: a trylock, which cannot block and so adds no lock-order edge.
+ * wt_unlock_pre says who held the lock: WT_HELD_OTHER sets *owner to the
+ * exclusive holder, or ~0u when only other threads' read locks held it. */
+enum { WT_HELD_BY_ME, WT_HELD_NOT, WT_HELD_OTHER };
 WT_HIDDEN void wt_lock_post(wt_thread *t, uintptr_t addr, int kind, bool write,
                             bool try_, uintptr_t pc);
-WT_HIDDEN void wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
+WT_HIDDEN int wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc,
+                            uint32_t *owner);
+/* t's entry for the lock at addr (its latest acquisition), or NULL. */
+WT_HIDDEN const wt_held *wt_held_find(const wt_thread *t, uintptr_t addr);
 
 /* ---- access.c: THE hot path, plus range operations ------------------ */
 WT_HIDDEN void wt_access_range(wt_thread *t, uintptr_t addr, size_t size,
@@ -207,6 +217,91 @@ WT_HIDDEN bool wt_heap_find(uintptr_t addr, wt_report_loc *out);
 WT_HIDDEN void wt_report_race(wt_thread *t, const wt_report_access *cur,
                               const wt_report_access *prev);
 WT_HIDDEN unsigned wt_report_count(void);
+
+/* Lock reports; misuse reports are deduplicated by (kind, pc) and return
+ * whether this one was printed. */
+WT_HIDDEN void wt_report_lock_order(wt_thread *t, const wt_report_edge *edges, uint32_t n);
+WT_HIDDEN void wt_report_deadlock(const wt_report_wait *waits, uint32_t n);
+WT_HIDDEN bool wt_report_misuse_event(wt_thread *t, int kind, uintptr_t pc, wt_ctx ctx,
+                                const wt_report_misuse *m);
+
+/* ---- lockgraph.c: lock-order inversions ------------------------------ */
+/* t acquires lock uid (write: exclusively) at ctx, blocking, while it
+ * holds t->held[0..nheld) (t->lockset); adds the edges and reports a new
+ * cycle. */
+WT_HIDDEN void wt_lockgraph_acquire(wt_thread *t, uint32_t uid, bool write, wt_ctx ctx);
+/* Thread creation and join order lock orders (called by the parent and
+ * the joiner). */
+WT_HIDDEN void wt_lockgraph_created(wt_thread *parent, uint32_t child_uid);
+WT_HIDDEN void wt_lockgraph_joined(wt_thread *joiner, uint32_t child_uid);
+WT_HIDDEN void wt_lockgraph_fork_lock(bool lock);
+
+/* ---- misuse.c: misuse of the threading API (called by interceptors;
+ *      a,cv,mx are the program's objects) ------------------------------- */
+WT_HIDDEN void wt_misuse_mutex_bad(wt_thread *t, const volatile void *m, uintptr_t pc);
+/* Before a blocking acquisition by a thread holding locks: true if it
+ * already holds a and will wait for itself (reported). */
+WT_HIDDEN bool wt_misuse_relock(wt_thread *t, const volatile void *a, int kind, bool write,
+                                uintptr_t pc);
+WT_HIDDEN void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, int state,
+                                uint32_t owner, uintptr_t pc);
+/* Before destroying a lock: true if it is held (reported). */
+WT_HIDDEN bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);
+WT_HIDDEN bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv,
+                                    const volatile void *mx, uintptr_t pc);
+WT_HIDDEN void wt_misuse_cond_end(wt_thread *t, const volatile void *cv);
+WT_HIDDEN void wt_misuse_barrier_init(const volatile void *b, unsigned count);
+WT_HIDDEN void wt_misuse_barrier_arrive(const volatile void *b);
+WT_HIDDEN bool wt_misuse_barrier_destroy(wt_thread *t, const volatile void *b, uintptr_t pc);
+WT_HIDDEN void wt_misuse_sem_init(const volatile void *s, unsigned value);
+WT_HIDDEN void wt_misuse_sem_post(const volatile void *s);
+WT_HIDDEN void wt_misuse_sem_wait_begin(const volatile void *s);
+WT_HIDDEN void wt_misuse_sem_wait_end(const volatile void *s, bool took);
+WT_HIDDEN void wt_misuse_sem_took(const volatile void *s);
+WT_HIDDEN bool wt_misuse_sem_destroy(wt_thread *t, const volatile void *s, uintptr_t pc);
+WT_HIDDEN void wt_misuse_thread_created(wt_thread *t, uintptr_t th, uint32_t uid,
+                                        bool detached, uintptr_t pc);
+WT_HIDDEN void wt_misuse_thread_detached(wt_thread *t, uintptr_t th, uint32_t uid,
+                                         uintptr_t pc);
+WT_HIDDEN void wt_misuse_thread_joined(wt_thread *t, uintptr_t th, uint32_t uid, uintptr_t pc);
+WT_HIDDEN int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc); /* errno or 0 */
+WT_HIDDEN void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx);
+WT_HIDDEN void wt_misuse_fork_lock(bool lock);
+
+/* ---- deadlock.c: the watchdog that finds threads blocked for good ---- */
+extern _Atomic uint32_t wt_watch_tick;  /* advances while the watchdog runs */
+extern _Atomic int wt_watch_started;
+/* Called when the program creates its first thread (or a lone thread
+ * is about to wait for itself): a single-threaded process has nothing
+ * else to deadlock with, and keeps glibc's single-thread fast paths. */
+WT_HIDDEN void wt_watchdog_start_slow(void);
+WT_INLINE void wt_watchdog_start(void) {
+  if (WT_UNLIKELY(!atomic_load_explicit(&wt_watch_started, memory_order_relaxed)))
+    wt_watchdog_start_slow();
+}
+/* Around a call that may block forever (a lock, a join): obj is the
+ * lock's address or the joined thread's uid; kind an enum wt_wait_kind.
+ * False (and no wt_wait_end due) if the thread is already noted as
+ * waiting: a signal handler that interrupted a blocking call. */
+WT_INLINE bool wt_wait_begin(wt_thread *t, uint32_t kind, uintptr_t obj, bool write,
+                             uintptr_t pc) {
+  uint32_t seq = atomic_load_explicit(&t->wait.seq, memory_order_relaxed);
+  if (WT_UNLIKELY(seq & 1)) return false;
+  t->wait.kind = kind;
+  t->wait.obj = obj;
+  t->wait.write = write;
+  t->wait.pc = pc;
+  t->wait.tick = atomic_load_explicit(&wt_watch_tick, memory_order_relaxed);
+  atomic_store_explicit(&t->wait.seq, seq | 1, memory_order_release);
+  return true;
+}
+WT_INLINE void wt_wait_end(wt_thread *t) {
+  uint32_t seq = atomic_load_explicit(&t->wait.seq, memory_order_relaxed);
+  atomic_store_explicit(&t->wait.seq, seq + 1, memory_order_release);
+  /* The held list changes next: not before the watchdog can see that
+   * the wait is over. */
+  atomic_thread_fence(memory_order_release);
+}
 
 /* ---- print.c: the only file that knows the report text --------------- */
 WT_HIDDEN void wt_print_report(const wt_report *r);

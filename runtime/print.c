@@ -20,6 +20,26 @@
 
 static const char *const kind_names[WT_R_KIND_COUNT] = {
     [WT_R_DATA_RACE] = "data race",
+    [WT_R_LOCK_ORDER] = "lock-order inversion (potential deadlock)",
+    [WT_R_DEADLOCK] = "deadlock",
+    [WT_R_UNLOCK_UNLOCKED] = "unlock of an unlocked mutex",
+    [WT_R_UNLOCK_FOREIGN] = "unlock of a mutex owned by another thread",
+    [WT_R_DOUBLE_LOCK] = "double lock of a mutex (self-deadlock)",
+    [WT_R_DESTROY_LOCKED] = "destroy of a locked mutex",
+    [WT_R_USE_DESTROYED] = "use of a destroyed mutex",
+    [WT_R_USE_UNINIT] = "use of an uninitialized mutex",
+    [WT_R_COND_NO_MUTEX] = "condition variable wait without holding the mutex",
+    [WT_R_COND_TWO_MUTEXES] = "condition variable used with two mutexes",
+    [WT_R_RW_UNLOCK_UNLOCKED] = "unlock of an unlocked rwlock",
+    [WT_R_RW_UNLOCK_FOREIGN] = "unlock of a rwlock held by another thread",
+    [WT_R_RW_DOUBLE_LOCK] = "double lock of a rwlock (self-deadlock)",
+    [WT_R_RW_DESTROY_LOCKED] = "destroy of a locked rwlock",
+    [WT_R_SPIN_DOUBLE_LOCK] = "double lock of a spin lock (self-deadlock)",
+    [WT_R_JOIN_DETACHED] = "join of a detached thread",
+    [WT_R_JOIN_JOINED] = "join of an already joined thread",
+    [WT_R_EXIT_HOLDING] = "thread exit while holding locks",
+    [WT_R_BARRIER_DESTROY] = "destroy of a barrier with waiters",
+    [WT_R_SEM_DESTROY] = "destroy of a semaphore with waiters",
 };
 
 const char *wt_report_kind_name(int kind) {
@@ -81,6 +101,14 @@ static const char *thread_name(uint32_t uid) {
   char *s = names[next++ % 4];
   snprintf(s, sizeof names[0], "thread T%u", uid);
   return s;
+}
+
+/* The same at the start of a line. */
+static const char *Thread_name(uint32_t uid) {
+  if (uid == 0) return "Main thread";
+  static char name[32];
+  snprintf(name, sizeof name, "Thread T%u", uid);
+  return name;
 }
 
 /* "file:line:col", leaving out what is unknown (a 0 line or column). */
@@ -167,6 +195,22 @@ static void put_access(const wt_report_access *a, bool previous) {
   put_stack(a->ctx);
 }
 
+static void put_mutex_created(uint32_t uid) {
+  uintptr_t addr = 0;
+  wt_ctx ctx = 0;
+  bool destroyed = false;
+  if (!wt_sync_describe(uid, &addr, &ctx, &destroyed)) {
+    put("  Mutex M%u is already destroyed.\n", uid);
+    return;
+  }
+  if (destroyed)
+    put("  Mutex M%u is already destroyed. It was at 0x%lx, created at:\n", uid,
+        (unsigned long)addr);
+  else
+    put("  Mutex M%u (0x%lx) created at:\n", uid, (unsigned long)addr);
+  put_stack(ctx);
+}
+
 /* Each mutex held at either access, once, in order of first mention. */
 static void put_mutexes(const wt_report *r) {
   uint32_t uids[2 * WT_MAX_HELD], nuids = 0;
@@ -180,21 +224,7 @@ static void put_mutexes(const wt_report *r) {
       if (j == nuids) uids[nuids++] = uid;
     }
   }
-  for (uint32_t i = 0; i < nuids; i++) {
-    uintptr_t addr = 0;
-    wt_ctx ctx = 0;
-    bool destroyed = false;
-    if (!wt_sync_describe(uids[i], &addr, &ctx, &destroyed)) {
-      put("  Mutex M%u is already destroyed.\n", uids[i]);
-      continue;
-    }
-    if (destroyed)
-      put("  Mutex M%u is already destroyed. It was at 0x%lx, created at:\n", uids[i],
-          (unsigned long)addr);
-    else
-      put("  Mutex M%u (0x%lx) created at:\n", uids[i], (unsigned long)addr);
-    put_stack(ctx);
-  }
+  for (uint32_t i = 0; i < nuids; i++) put_mutex_created(uids[i]);
 }
 
 static void put_location_of(const wt_report *r) {
@@ -234,7 +264,7 @@ static void put_location_of(const wt_report *r) {
 
 /* The main thread was not created by anyone: it is not described. */
 static void put_threads(const wt_report *r) {
-  for (uint32_t i = 0; i < r->nthreads && i < 2; i++) {
+  for (uint32_t i = 0; i < r->nthreads && i < WT_REPORT_THREADS; i++) {
     const wt_report_thread *th = &r->threads[i];
     if (th->uid == 0) continue;
     put("  Thread T%u (tid=%d, %s) created by %s at:\n", th->uid, th->os_tid,
@@ -272,11 +302,12 @@ static void put_fingerprint(const wt_report *r) {
 
 static void copy_frame(const wt_frame *f, int k, void *arg) { *(wt_frame *)arg = *f; }
 
-/* The innermost application frame of the current access. */
-static void put_summary(const wt_report *r, const char *kind) {
+/* The innermost application frame of ctx (of pc if ctx has none). */
+static void put_summary_at(wt_ctx ctx, uintptr_t pc, const char *kind) {
   static wt_frame top;
-  if (walk_stack(r->cur.ctx, copy_frame, &top, 1) == 0) {
-    wt_symbolize_code_all(r->cur.pc, frames, 1);
+  __builtin_memset(&top, 0, sizeof top);
+  if (walk_stack(ctx, copy_frame, &top, 1) == 0 && pc) {
+    wt_symbolize_code_all(pc, frames, 1);
     top = frames[0];
   }
   put("SUMMARY: weft: %s", kind);
@@ -285,20 +316,260 @@ static void put_summary(const wt_report *r, const char *kind) {
   put(" in %s\n", top.function[0] ? top.function : "??");
 }
 
+static void put_summary(const wt_report *r, const char *kind) {
+  put_summary_at(r->cur.ctx, r->cur.pc, kind);
+}
+
+/* ---- lock reports ------------------------------------------------------- */
+static const char *mode(uint32_t write) { return write ? "write" : "read"; }
+
+/* Each lock once, in order of first mention. */
+static void put_locks_created(const uint32_t *uids, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t j = 0;
+    while (j < i && uids[j] != uids[i]) j++;
+    if (j == i && uids[i] != ~0u) put_mutex_created(uids[i]);
+  }
+}
+
+/* Columns of at most 4 threads; a list past that. */
+#define SCENARIO_COL 26
+static void put_scenario(const wt_report *r) {
+  uint32_t n = r->nedges;
+  put("  Possible deadlock scenario:\n");
+  if (n > 4) {
+    for (uint32_t i = 0; i < n; i++) {
+      const wt_report_edge *e = &r->edges[i];
+      put("    %s holds M%u (%s) and waits for M%u (%s)\n", thread_name(e->thread_uid),
+          e->held_uid, mode(e->held_write), e->next_uid, mode(e->next_write));
+    }
+    return;
+  }
+  char cell[64];
+  put("    ");
+  for (uint32_t i = 0; i < n; i++)
+    put("%-*s", i + 1 < n ? SCENARIO_COL : 0, thread_name(r->edges[i].thread_uid));
+  put("\n    ");
+  for (uint32_t i = 0; i < n; i++) put("%-*s", i + 1 < n ? SCENARIO_COL : 0, "----");
+  put("\n");
+  for (uint32_t pass = 0; pass < 2; pass++)
+    for (uint32_t i = 0; i < n; i++) {
+      const wt_report_edge *e = &r->edges[i];
+      if (pass == 0)
+        snprintf(cell, sizeof cell, "%s M%u", e->held_write ? "lock" : "rdlock", e->held_uid);
+      else
+        snprintf(cell, sizeof cell, "%s M%u (waits)", e->next_write ? "lock" : "rdlock",
+                 e->next_uid);
+      put("    %*s%s\n", (int)(i * SCENARIO_COL), "", cell);
+    }
+}
+
+static void put_lock_order(const wt_report *r) {
+  uint32_t n = r->nedges;
+  put("  Cycle in lock order graph:");
+  for (uint32_t i = 0; i < n; i++) {
+    uintptr_t addr = 0;
+    wt_ctx ctx;
+    bool destroyed;
+    wt_sync_describe(r->edges[i].held_uid, &addr, &ctx, &destroyed);
+    put(" M%u (0x%lx) =>", r->edges[i].held_uid, (unsigned long)addr);
+  }
+  put(" M%u\n", n ? r->edges[0].held_uid : 0);
+  uint32_t uids[WT_REPORT_CYCLE];
+  for (uint32_t i = 0; i < n; i++) {
+    const wt_report_edge *e = &r->edges[i];
+    uids[i] = e->held_uid;
+    put("  Mutex M%u acquired (%s) here while holding mutex M%u (%s) in %s:\n", e->next_uid,
+        mode(e->next_write), e->held_uid, mode(e->held_write), thread_name(e->thread_uid));
+    put_stack(e->next_ctx);
+    put("  Mutex M%u previously acquired (%s) by the same thread here:\n", e->held_uid,
+        mode(e->held_write));
+    put_stack(e->held_ctx);
+  }
+  put_locks_created(uids, n);
+  put_scenario(r);
+}
+
+static void put_deadlock(const wt_report *r) {
+  uint32_t uids[WT_REPORT_CYCLE];
+  for (uint32_t i = 0; i < r->nwaits; i++) {
+    const wt_report_wait *w = &r->waits[i];
+    uids[i] = w->lock_uid;
+    if (w->lock_uid == ~0u) {
+      put("  %s waits to join %s:\n", Thread_name(w->thread_uid), thread_name(w->holder_uid));
+      put_stack(w->wait_ctx);
+      continue;
+    }
+    put("  %s waits for mutex M%u (%s), held by %s%s:\n", Thread_name(w->thread_uid),
+        w->lock_uid, mode(w->lock_write), thread_name(w->holder_uid),
+        w->holder_gone ? ", which has ended" : "");
+    put_stack(w->wait_ctx);
+    if (w->holder_ctx) {
+      put("  Mutex M%u acquired by %s here:\n", w->lock_uid, thread_name(w->holder_uid));
+      put_stack(w->holder_ctx);
+    }
+  }
+  put_locks_created(uids, r->nwaits);
+}
+
+static const char *obj_word(uint32_t kind) {
+  switch (kind) {
+  case WT_SYNC_MUTEX: return "mutex";
+  case WT_SYNC_RWLOCK: return "rwlock";
+  case WT_SYNC_SPIN: return "spin lock";
+  case WT_SYNC_COND: return "condition variable";
+  case WT_SYNC_BARRIER: return "barrier";
+  case WT_SYNC_SEM: return "semaphore";
+  default: return "object";
+  }
+}
+
+/* "mutex M3 (0x...)" or "mutex at 0x..." for an object without a number. */
+static const char *obj_name(uint32_t kind, uint32_t uid, uintptr_t addr) {
+  static char buf[2][96];
+  static unsigned next;
+  char *b = buf[next++ % 2];
+  if (uid != ~0u) snprintf(b, sizeof buf[0], "%s M%u (0x%lx)", obj_word(kind), uid, (unsigned long)addr);
+  else snprintf(b, sizeof buf[0], "%s at 0x%lx", obj_word(kind), (unsigned long)addr);
+  return b;
+}
+
+static void put_misuse(const wt_report *r) {
+  const wt_report_misuse *m = &r->misuse;
+  const char *who = thread_name(r->cur.thread_uid);
+  const char *obj = obj_name(m->obj_kind, m->obj_uid, m->obj_addr);
+  uint32_t uids[2 + WT_REPORT_CYCLE], n = 0;
+  switch (r->kind) {
+  case WT_R_UNLOCK_UNLOCKED:
+  case WT_R_RW_UNLOCK_UNLOCKED:
+    put("  Unlock of %s by %s, which does not hold it:\n", obj, who);
+    put_stack(r->cur.ctx);
+    put("  It is not locked.\n");
+    break;
+  case WT_R_UNLOCK_FOREIGN:
+  case WT_R_RW_UNLOCK_FOREIGN:
+    put("  Unlock of %s by %s, which does not hold it:\n", obj, who);
+    put_stack(r->cur.ctx);
+    if (m->other_thread != ~0u) put("  It is held by %s.\n", thread_name(m->other_thread));
+    else put("  It is read-locked by other threads.\n");
+    break;
+  case WT_R_DOUBLE_LOCK:
+  case WT_R_RW_DOUBLE_LOCK:
+  case WT_R_SPIN_DOUBLE_LOCK:
+    put("  Lock (%s) of %s by %s, which already holds it:\n", mode(m->write), obj, who);
+    put_stack(r->cur.ctx);
+    put("  It was acquired (%s) by the same thread here:\n", mode(m->other_write));
+    put_stack(m->other_ctx);
+    break;
+  case WT_R_DESTROY_LOCKED:
+  case WT_R_RW_DESTROY_LOCKED:
+    put("  Destroy of %s by %s:\n", obj, who);
+    put_stack(r->cur.ctx);
+    if (m->other_thread != ~0u) put("  It is held by %s.\n", thread_name(m->other_thread));
+    else put("  It is read-locked.\n");
+    break;
+  case WT_R_USE_DESTROYED:
+    put("  Use of %s by %s:\n", obj, who);
+    put_stack(r->cur.ctx);
+    if (m->other_ctx) {
+      put("  It was destroyed by %s here:\n", thread_name(m->other_thread));
+      put_stack(m->other_ctx);
+    } else {
+      put("  It was destroyed.\n");
+    }
+    break;
+  case WT_R_USE_UNINIT:
+    put("  Use of %s by %s:\n", obj, who);
+    put_stack(r->cur.ctx);
+    put("  It was never initialized (type word 0x%x).\n", m->count);
+    break;
+  case WT_R_COND_NO_MUTEX:
+    put("  Wait on condition variable at 0x%lx by %s, with %s not held:\n",
+        (unsigned long)m->cond_addr, who, obj);
+    put_stack(r->cur.ctx);
+    if (m->other_thread != ~0u) put("  The mutex is held by %s.\n", thread_name(m->other_thread));
+    break;
+  case WT_R_COND_TWO_MUTEXES:
+    put("  Wait on condition variable at 0x%lx by %s with %s:\n",
+        (unsigned long)m->cond_addr, who, obj);
+    put_stack(r->cur.ctx);
+    put("  %s waits on it with mutex M%u, from:\n", Thread_name(m->other_thread),
+        m->other_uid);
+    put_stack(m->other_ctx);
+    if (m->other_uid != ~0u) uids[n++] = m->other_uid;
+    break;
+  case WT_R_JOIN_DETACHED:
+    put("  Join of %s by %s:\n", thread_name(m->other_thread), who);
+    put_stack(r->cur.ctx);
+    put("  It was detached here:\n");
+    put_stack(m->other_ctx);
+    break;
+  case WT_R_JOIN_JOINED:
+    put("  Join of %s by %s:\n", thread_name(m->other_thread), who);
+    put_stack(r->cur.ctx);
+    put("  It was already joined here:\n");
+    put_stack(m->other_ctx);
+    break;
+  case WT_R_EXIT_HOLDING:
+    put("  %s exits while holding %u lock%s:\n", Thread_name(r->cur.thread_uid), m->nlocks,
+        m->nlocks == 1 ? "" : "s");
+    put_stack(r->cur.ctx);
+    for (uint32_t i = 0; i < m->nlocks_kept; i++) {
+      put("  Mutex M%u acquired (%s) here:\n", m->locks[i].held_uid, mode(m->locks[i].held_write));
+      put_stack(m->locks[i].held_ctx);
+      uids[n++] = m->locks[i].held_uid;
+    }
+    if (m->nlocks > m->nlocks_kept) put("  ... and %u more.\n", m->nlocks - m->nlocks_kept);
+    break;
+  case WT_R_BARRIER_DESTROY:
+  case WT_R_SEM_DESTROY:
+    put("  Destroy of %s by %s while %u thread%s wait%s on it:\n", obj, who, m->count,
+        m->count == 1 ? "" : "s", m->count == 1 ? "s" : "");
+    put_stack(r->cur.ctx);
+    break;
+  }
+  if (m->obj_uid != ~0u && (m->obj_kind == WT_SYNC_MUTEX || m->obj_kind == WT_SYNC_RWLOCK ||
+                            m->obj_kind == WT_SYNC_SPIN))
+    uids[n++] = m->obj_uid;
+  put_locks_created(uids, n);
+}
+
 void wt_print_report(const wt_report *r) {
   const char *kind = wt_report_kind_name(r->kind);
   out.len = 0;
   out.truncated = false;
   put(RULE);
   put("WARNING: weft: %s (pid=%d)\n", kind, wt_getpid());
-  put_access(&r->cur, false);
-  put_access(&r->prev, true);
-  put_mutexes(r);
-  put_location_of(r);
-  put_threads(r);
-  put_last_syncs(r);
-  put_fingerprint(r);
-  put_summary(r, kind);
+  switch (r->kind) {
+  case WT_R_DATA_RACE:
+    put_access(&r->cur, false);
+    put_access(&r->prev, true);
+    put_mutexes(r);
+    put_location_of(r);
+    put_threads(r);
+    put_last_syncs(r);
+    put_fingerprint(r);
+    put_summary(r, kind);
+    break;
+  case WT_R_LOCK_ORDER:
+    put_lock_order(r);
+    put_threads(r);
+    put_fingerprint(r);
+    put_summary_at(r->nedges ? r->edges[0].next_ctx : 0, 0, kind);
+    break;
+  case WT_R_DEADLOCK:
+    put_deadlock(r);
+    put_threads(r);
+    put_fingerprint(r);
+    put_summary_at(r->nwaits ? r->waits[0].wait_ctx : 0, 0, kind);
+    break;
+  default:
+    put_misuse(r);
+    put_threads(r);
+    put_fingerprint(r);
+    put_summary(r, kind);
+    break;
+  }
   flush();
 }
 

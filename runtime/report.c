@@ -176,6 +176,67 @@ void wt_report_emit(wt_thread *t, wt_report *r) {
   errno = saved_errno;
 }
 
+/* ---- lock reports ------------------------------------------------------ */
+/* Each thread once, in order of first mention. */
+static void add_thread(wt_report *r, uint32_t uid) {
+  if (uid == ~0u) return;
+  for (uint32_t i = 0; i < r->nthreads; i++)
+    if (r->threads[i].uid == uid) return;
+  if (r->nthreads < WT_REPORT_THREADS && wt_thread_describe(uid, &r->threads[r->nthreads]))
+    r->nthreads++;
+}
+
+/* Lock-order cycles are deduplicated by lockgraph.c (each cycle once).
+ * The acquisitions identify the report. */
+void wt_report_lock_order(wt_thread *t, const wt_report_edge *edges, uint32_t n) {
+  int saved_errno = errno;
+  if (t) t->ignore++;
+  wt_report r = {.kind = WT_R_LOCK_ORDER, .nedges = n};
+  __builtin_memcpy(r.edges, edges, n * sizeof *edges);
+  for (uint32_t i = 0; i < n; i++) {
+    add_thread(&r, edges[i].thread_uid);
+    if (r.nstacks < WT_REPORT_STACKS) r.stacks[r.nstacks++] = edges[i].next_ctx;
+  }
+  wt_report_emit(t, &r);
+  if (t) t->ignore--;
+  errno = saved_errno;
+}
+
+/* From the watchdog thread, which is no weft thread; the caller ends the
+ * process after it. */
+void wt_report_deadlock(const wt_report_wait *waits, uint32_t n) {
+  wt_report r = {.kind = WT_R_DEADLOCK, .nwaits = n};
+  __builtin_memcpy(r.waits, waits, n * sizeof *waits);
+  for (uint32_t i = 0; i < n; i++) {
+    add_thread(&r, waits[i].thread_uid);
+    if (r.nstacks < WT_REPORT_STACKS) r.stacks[r.nstacks++] = waits[i].wait_ctx;
+  }
+  for (uint32_t i = 0; i < n; i++) add_thread(&r, waits[i].holder_uid);
+  wt_report_emit(0, &r);
+}
+
+/* Once per (kind, call site). */
+bool wt_report_misuse_event(wt_thread *t, int kind, uintptr_t pc, wt_ctx ctx,
+                            const wt_report_misuse *m) {
+  int saved_errno = errno;
+  if (!first_time(pc, 0x6d69737573650000ull | (uint64_t)kind)) {
+    errno = saved_errno;
+    return false;
+  }
+  if (t) t->ignore++;
+  wt_report r = {.kind = kind, .misuse = *m};
+  r.cur = (wt_report_access){.addr = m->obj_addr, .thread_uid = t ? t->uid : ~0u,
+                             .ctx = ctx, .pc = pc};
+  add_thread(&r, r.cur.thread_uid);
+  add_thread(&r, m->other_thread);
+  r.stacks[r.nstacks++] = ctx;
+  if (m->other_ctx) r.stacks[r.nstacks++] = m->other_ctx;
+  wt_report_emit(t, &r);
+  if (t) t->ignore--;
+  errno = saved_errno;
+  return true;
+}
+
 unsigned wt_report_count(void) { return atomic_load_explicit(&nreports, memory_order_relaxed); }
 
 unsigned wt_report_count_kind(int kind) {

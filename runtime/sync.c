@@ -186,18 +186,75 @@ void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
 }
 
 /* ---- locks held --------------------------------------------------------
- * The thread's held locks feed its lockset (shown in race reports) and
- * keep each acquisition's stack for lock-order reports.  Past
- * WT_MAX_HELD the extra locks still synchronize but are not listed. */
+ * The thread's held locks feed its lockset (shown in race reports), the
+ * lock-order graph (lockgraph.c) and the deadlock watchdog, and keep
+ * each acquisition's stack for their reports.  The list grows without a
+ * cap.  Its old arrays go back to the allocator, which never unmaps
+ * blocks of 64 KiB or less: the watchdog may still be copying one (it
+ * finds out from the thread's wait sequence and drops the copy), so a
+ * larger one (more than 2,730 locks held) is left mapped instead. */
+static void held_push(wt_thread *t, wt_held h) {
+  if (t->nheld == t->held_cap) {
+    uint32_t cap = t->held_cap ? t->held_cap * 2 : 16;
+    wt_held *a = wt_alloc(cap * sizeof *a);
+    if (t->held) {
+      __builtin_memcpy(a, t->held, t->nheld * sizeof *a);
+      if (t->held_cap * sizeof *a <= (64u << 10)) wt_free(t->held, t->held_cap * sizeof *a);
+    }
+    t->held = a;
+    t->held_cap = cap;
+  }
+  t->held[t->nheld++] = h;
+}
+
+/* Heapsort: a thread holding a thousand locks re-sorts them at every
+ * acquisition and release. */
+static WT_NOINLINE void sort_many(uint32_t *a, uint32_t n) {
+  for (uint32_t i = n / 2; i-- > 0;)
+    for (uint32_t r = i, c; (c = 2 * r + 1) < n; r = c) {
+      if (c + 1 < n && a[c + 1] > a[c]) c++;
+      if (a[r] >= a[c]) break;
+      uint32_t x = a[r]; a[r] = a[c]; a[c] = x;
+    }
+  for (uint32_t end = n; end-- > 1;) {
+    uint32_t x = a[0]; a[0] = a[end]; a[end] = x;
+    for (uint32_t r = 0, c; (c = 2 * r + 1) < end; r = c) {
+      if (c + 1 < end && a[c + 1] > a[c]) c++;
+      if (a[r] >= a[c]) break;
+      x = a[r]; a[r] = a[c]; a[c] = x;
+    }
+  }
+}
+
 static void update_lockset(wt_thread *t) {
-  uint32_t items[WT_MAX_HELD];
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < t->nheld && i < WT_MAX_HELD; i++) {
-    uint32_t it = t->held[i].uid << 1 | t->held[i].write, j = n++;
-    while (j > 0 && items[j - 1] > it) { items[j] = items[j - 1]; j--; }
-    items[j] = it;
+  uint32_t local[WT_MAX_HELD];
+  uint32_t n = t->nheld;
+  uint32_t *items = n <= WT_MAX_HELD ? local : wt_alloc(n * sizeof(uint32_t));
+  if (n <= WT_MAX_HELD) {
+    for (uint32_t i = 0; i < n; i++) {
+      uint32_t it = t->held[i].uid << 1 | t->held[i].write, j = i;
+      while (j > 0 && items[j - 1] > it) { items[j] = items[j - 1]; j--; }
+      items[j] = it;
+    }
+  } else {
+    for (uint32_t i = 0; i < n; i++) items[i] = t->held[i].uid << 1 | t->held[i].write;
+    sort_many(items, n);
   }
   t->lockset = n ? wt_lockset_intern(items, n) : 0;
+  if (items != local) wt_free(items, n * sizeof(uint32_t));
+}
+
+/* A held lock destroyed or freed since (misuse) may have a new lock at
+ * its address, or its struct reused: only a lock still in the table
+ * counts. */
+const wt_held *wt_held_find(const wt_thread *t, uintptr_t addr) {
+  for (uint32_t i = t->nheld; i-- > 0;) {
+    const wt_held *h = &t->held[i];
+    if (h->sync->addr != addr) continue;
+    wt_sync *s = wt_sync_find(addr);
+    return s == h->sync && s->uid == h->uid ? h : 0;
+  }
+  return 0;
 }
 
 void wt_lock_post(wt_thread *t, uintptr_t addr, int kind, bool write, bool try_,
@@ -224,15 +281,17 @@ void wt_lock_post(wt_thread *t, uintptr_t addr, int kind, bool write, bool try_,
   wt_ctx ctx = wt_ctx_current(t, pc);
   wt_last_sync_note(t, false, uid, k, ctx);
   if (reentered) return;
-  if (t->nheld < WT_MAX_HELD)
-    t->held[t->nheld] = (wt_held){s, uid, write, ctx};
-  t->nheld++;
+  /* A trylock cannot block, so it orders nothing before it. */
+  if (t->nheld && !try_) wt_lockgraph_acquire(t, uid, write, ctx);
+  held_push(t, (wt_held){s, uid, write, ctx});
   update_lockset(t);
 }
 
-void wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
+int wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc, uint32_t *owner) {
   wt_sync *s = wt_sync_get(t, addr, kind, pc);
   bool still_held = false;
+  int state = WT_HELD_BY_ME;
+  *owner = ~0u;
   wt_spin_lock(&s->lock);
   if (s->owner_uid == t->uid && s->recursion > 0) {
     if (--s->recursion == 0) s->owner_uid = ~0u;
@@ -241,23 +300,30 @@ void wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
   } else if (s->readers > 0) {
     s->readers--;
     wt_release(t, &s->rclock);
+    bool mine = false;
+    for (uint32_t i = t->nheld; i-- > 0 && !mine;)
+      mine = t->held[i].sync == s && t->held[i].uid == s->uid;
+    if (!mine) state = WT_HELD_OTHER;
   } else {
-    /* Not held as far as weft saw; still an ordering point. */
+    /* Not held by this thread as far as weft saw; still an ordering
+     * point. */
+    *owner = s->owner_uid;
+    state = s->owner_uid == ~0u ? WT_HELD_NOT : WT_HELD_OTHER;
     wt_release(t, &s->clock);
   }
   uint32_t uid = s->uid, k = s->kind;
   wt_spin_unlock(&s->lock);
   wt_last_sync_note(t, true, uid, k, wt_ctx_current(t, pc));
-  if (still_held) return;
-  uint32_t n = t->nheld < WT_MAX_HELD ? t->nheld : WT_MAX_HELD;
-  for (uint32_t i = n; i-- > 0;)
+  if (still_held) return state;
+  for (uint32_t i = t->nheld; i-- > 0;)
     if (t->held[i].uid == uid) {
-      __builtin_memmove(&t->held[i], &t->held[i + 1], (n - i - 1) * sizeof(wt_held));
+      __builtin_memmove(&t->held[i], &t->held[i + 1],
+                        (t->nheld - i - 1) * sizeof(wt_held));
       t->nheld--;
       update_lockset(t);
-      return;
+      break;
     }
-  if (t->nheld > WT_MAX_HELD) t->nheld--;
+  return state;
 }
 
 /* 65,536 bucket locks: about a millisecond per fork, paid only by

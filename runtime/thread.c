@@ -60,7 +60,10 @@ static wt_thread *new_thread_locked(void) {
     uintptr_t *spc = t->stack_pc;
     wt_ctx *snode = t->stack_node;
     uint32_t cap = t->stack_cap;
+    wt_held *held = t->held;
+    uint32_t held_cap = t->held_cap;
     __builtin_memset(t, 0, sizeof *t);
+    t->held = held, t->held_cap = held_cap;
     t->vc = vc, t->fence_acq = fa, t->fence_rel = fr;
     wt_vc_clear(&t->vc);
     wt_vc_clear(&t->fence_acq);
@@ -352,6 +355,13 @@ bool wt_thread_find_addr(uintptr_t addr, wt_report_loc *out) {
     }
   wt_spin_unlock(&reg_lock);
   return found;
+}
+
+void wt_thread_foreach(void (*fn)(wt_thread *, void *), void *arg) {
+  wt_spin_lock(&reg_lock);
+  for (uint32_t h = 0; h < HASH_SIZE; h++)
+    for (wt_thread *t = by_pthread[h]; t; t = t->next_hash) fn(t, arg);
+  wt_spin_unlock(&reg_lock);
 }
 
 /* After fork only the forking thread exists (locks: see wt_*_fork_lock). */

@@ -125,7 +125,7 @@ enum wt_thread_state { WT_T_RUNNING, WT_T_FINISHED, WT_T_JOINED };
 
 #define WT_SHADOW_STACK_CAP 4096 /* deeper frames are counted, not kept */
 #define WT_SHADOW_STACK_MIN 64   /* first allocation; doubles on demand */
-#define WT_MAX_HELD 64           /* held locks remembered for reports */
+#define WT_MAX_HELD 64           /* held locks listed in a race report */
 #define WT_CTX_CACHE 128         /* per-thread context cache entries (3 KiB): an unrolled loop has dozens of access sites */
 
 typedef struct wt_held {
@@ -134,6 +134,23 @@ typedef struct wt_held {
   uint32_t write;     /* exclusive (1) or shared (0) */
   wt_ctx ctx;         /* where it was acquired */
 } wt_held;
+
+/* What a thread is blocked in, for the deadlock watchdog (deadlock.c).
+ * seq is odd from just before a blocking lock or join until it returns;
+ * the other fields are written before seq turns odd and stay still until
+ * it is even again, and so does the thread's list of held locks, so the
+ * watchdog reads them like a seqlock.  Timed waits and trylocks never set
+ * it: they cannot block forever. */
+enum wt_wait_kind { WT_WAIT_LOCK = 1, WT_WAIT_JOIN = 2,
+                    WT_WAIT_REPORTED = 0x100 /* flag: a double lock, reported */ };
+typedef struct wt_wait {
+  _Atomic uint32_t seq;
+  uint32_t tick;      /* the watchdog's tick when the wait began */
+  uint32_t kind;      /* enum wt_wait_kind, maybe | WT_WAIT_REPORTED */
+  uint32_t write;     /* a lock wanted exclusively */
+  uintptr_t obj;      /* the lock's address, or the joined thread's uid */
+  uintptr_t pc;       /* where the program called the blocking function */
+} wt_wait;
 
 typedef struct wt_thread {
   /* Hot: read by every access. */
@@ -170,8 +187,9 @@ typedef struct wt_thread {
   uintptr_t pthread;       /* pthread_t */
   uintptr_t stk_lo, stk_hi;
   uintptr_t tls_lo, tls_hi;
-  uint32_t nheld;
-  wt_held held[WT_MAX_HELD];
+  uint32_t nheld, held_cap;
+  wt_held *held;           /* [held_cap], grows: no cap on locks held */
+  wt_wait wait;            /* what it is blocked in (deadlock.c) */
   struct wt_thread *next_free;  /* pool of dead threads' structs, or zombies */
   struct wt_thread *next_hash;  /* live threads by pthread_t */
 } wt_thread;
@@ -200,8 +218,33 @@ typedef struct wt_sync {
   uint32_t flags;          /* kind-specific */
 } wt_sync;
 
-/* ---- Reports (gathered in report.c, printed by print.c) ---------------*/
-enum wt_report_kind { WT_R_DATA_RACE, WT_R_KIND_COUNT };
+/* ---- Reports (gathered in report.c, printed by print.c) ---------------
+ * The kinds' header words are print.c's; docs/reports.md lists them all. */
+enum wt_report_kind {
+  WT_R_DATA_RACE,
+  WT_R_LOCK_ORDER,          /* lock-order inversion (lockgraph.c) */
+  WT_R_DEADLOCK,            /* threads blocked in a cycle (deadlock.c) */
+  /* Misuse of the threading API (misuse.c): one kind per header. */
+  WT_R_UNLOCK_UNLOCKED,     /* mutex */
+  WT_R_UNLOCK_FOREIGN,
+  WT_R_DOUBLE_LOCK,
+  WT_R_DESTROY_LOCKED,
+  WT_R_USE_DESTROYED,
+  WT_R_USE_UNINIT,
+  WT_R_COND_NO_MUTEX,       /* condition variables */
+  WT_R_COND_TWO_MUTEXES,
+  WT_R_RW_UNLOCK_UNLOCKED,  /* rwlocks */
+  WT_R_RW_UNLOCK_FOREIGN,
+  WT_R_RW_DOUBLE_LOCK,
+  WT_R_RW_DESTROY_LOCKED,
+  WT_R_SPIN_DOUBLE_LOCK,    /* spin locks */
+  WT_R_JOIN_DETACHED,       /* threads */
+  WT_R_JOIN_JOINED,
+  WT_R_EXIT_HOLDING,
+  WT_R_BARRIER_DESTROY,     /* barriers and semaphores */
+  WT_R_SEM_DESTROY,
+  WT_R_KIND_COUNT
+};
 
 enum wt_loc_kind { WT_LOC_UNKNOWN, WT_LOC_GLOBAL, WT_LOC_HEAP, WT_LOC_STACK,
                    WT_LOC_TLS };
@@ -230,6 +273,50 @@ typedef struct wt_report_loc {
   wt_ctx ctx;              /* heap: allocation stack */
 } wt_report_loc;
 
+/* Lock reports.  A cycle has at most WT_REPORT_CYCLE steps: longer
+ * lock-order cycles are not searched for, longer wait cycles are cut. */
+#define WT_REPORT_CYCLE 16
+#define WT_REPORT_THREADS (WT_REPORT_CYCLE + 2)
+
+/* One edge of a lock-order cycle: thread_uid acquired `next` while
+ * holding `held`. */
+typedef struct wt_report_edge {
+  uint32_t thread_uid;
+  uint32_t held_uid, held_write; /* M<uid>, exclusive (1) or shared (0) */
+  uint32_t next_uid, next_write;
+  wt_ctx held_ctx;               /* where `held` was acquired */
+  wt_ctx next_ctx;               /* where `next` was acquired */
+} wt_report_edge;
+
+/* One blocked thread of a deadlock. */
+typedef struct wt_report_wait {
+  uint32_t thread_uid;
+  uint32_t lock_uid;       /* the lock waited for; ~0u: a pthread_join */
+  uint32_t lock_write;     /* wanted exclusively */
+  uint32_t holder_uid;     /* the lock's holder, or the thread joined */
+  uint32_t holder_gone;    /* the holder has ended: it cannot release */
+  wt_ctx wait_ctx;         /* where it waits */
+  wt_ctx holder_ctx;       /* where the holder acquired the lock (0: join) */
+} wt_report_wait;
+
+/* A misuse: thread `cur.thread_uid` did something at `cur.ctx` to the
+ * object at obj_addr; the other fields are filled as the kind needs. */
+typedef struct wt_report_misuse {
+  uintptr_t obj_addr;
+  uint32_t obj_uid;        /* M<uid>, ~0u if the object has none */
+  uint32_t obj_kind;       /* enum wt_sync_kind; WT_SYNC_THREAD for joins */
+  uint32_t write;          /* a double lock: the mode asked for */
+  uint32_t other_thread;   /* owner, thread joined...; ~0u if none */
+  wt_ctx other_ctx;        /* earlier acquisition, destroy, join... */
+  uint32_t other_write;    /* a double lock: the mode held */
+  uint32_t other_uid;      /* cond: the mutex the other waiters use */
+  uintptr_t cond_addr;     /* cond: the condition variable */
+  uint32_t count;          /* waiters (barrier, semaphore); bad type word */
+  uint32_t nlocks;         /* exit holding locks: the locks (all of them) */
+  uint32_t nlocks_kept;    /* ... of which the first are listed here */
+  wt_report_edge locks[WT_REPORT_CYCLE]; /* held_uid/held_write/held_ctx */
+} wt_report_misuse;
+
 /* A thread's most recent release or acquire through a sync object
  * (lastsync.c), shown so a reader sees which edge is missing. */
 typedef struct wt_report_sync {
@@ -245,10 +332,10 @@ typedef struct wt_report_sync {
 
 typedef struct wt_report {
   int kind;                /* enum wt_report_kind */
-  wt_report_access cur, prev;
+  wt_report_access cur, prev;  /* misuse: cur is the offending call */
   wt_report_loc loc;
   uint32_t nthreads;
-  wt_report_thread threads[2];
+  wt_report_thread threads[WT_REPORT_THREADS];
   /* Every kind: the stacks that identify the bug (a race: the current
    * then the previous access; an inversion: each acquisition).  The
    * fingerprint hashes them and suppression rules match their frames. */
@@ -257,6 +344,11 @@ typedef struct wt_report {
   uint32_t nsyncs;
   wt_report_sync syncs[WT_REPORT_SYNCS];
   uint64_t fingerprint;    /* set by wt_report_emit (fingerprint.c) */
+  uint32_t nedges;         /* lock-order inversion: the cycle, in order */
+  wt_report_edge edges[WT_REPORT_CYCLE];
+  uint32_t nwaits;         /* deadlock: the blocked threads, in cycle order */
+  wt_report_wait waits[WT_REPORT_CYCLE];
+  wt_report_misuse misuse;
 } wt_report;
 
 #endif

@@ -33,7 +33,10 @@
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Fail loudly with exit status 2 (neither 0 nor weft's 66). */
 #define WTEST_CHECK(expr)                                                      \
@@ -117,6 +120,31 @@ static inline void *wtest_ptr_take(void) {
     wtest_backoff(&spins);
   wtest_compiler_barrier();
   return p;
+}
+
+/* The calling thread's kernel id, to hand to wtest_wait_blocked. */
+static inline long wtest_tid(void) { return syscall(SYS_gettid); }
+
+/* Spins until thread `tid` of this process sleeps in the kernel (state S
+ * in /proc), i.e. it is blocked inside the call it made after
+ * publishing its tid: the only way to know a thread is really waiting in
+ * a barrier or on a semaphore without synchronizing with it. */
+static inline void wtest_wait_blocked(long tid) {
+  char path[64], buf[512];
+  snprintf(path, sizeof path, "/proc/self/task/%ld/stat", tid);
+  unsigned spins = 0;
+  for (;;) {
+    FILE *f = fopen(path, "r");
+    if (f) {
+      size_t n = fread(buf, 1, sizeof buf - 1, f);
+      fclose(f);
+      buf[n] = 0;
+      /* "tid (comm) S ...": the state follows the last ')'. */
+      char *p = strrchr(buf, ')');
+      if (p && p[2] == 'S') return;
+    }
+    wtest_backoff(&spins);
+  }
 }
 
 /* CLOCK_REALTIME deadline ms milliseconds from now (negative: already

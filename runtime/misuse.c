@@ -1,0 +1,464 @@
+/* Misuse of the threading API: calls whose effect POSIX (or C11) leaves
+ * undefined, each reported under its own header (docs/reports.md), once
+ * per kind and call site.  The interceptors call in here; the state a
+ * check needs that sync.c does not keep (the threads waiting on a
+ * condition variable, barrier or semaphore, which pthread_t values were
+ * detached or joined, where a mutex was destroyed) lives here.
+ * Lock-order and deadlock reports are elsewhere (lockgraph.c,
+ * deadlock.c).
+ *
+ * No false alarms is the rule, so:
+ *  - A call whose error POSIX defines is not misuse: relocking or
+ *    unlocking an error-checking, recursive, robust or priority mutex
+ *    returns an error the program may rely on (EDEADLK, EPERM).  Only
+ *    normal and default mutexes are reported for those.
+ *  - A destroyed mutex is recognized by glibc's mark in the mutex itself
+ *    (its type word is -1 after pthread_mutex_destroy), and an
+ *    uninitialized one by a type word no initialization can produce.  A
+ *    never-initialized mutex in zeroed memory is a valid static
+ *    initializer, and garbage that happens to look valid is not caught:
+ *    only these two are certain.  Rwlocks carry no such mark, so their
+ *    use after destroy is not checked.
+ *  - A joined or detached thread's pthread_t is remembered until a new
+ *    thread gets the same value.
+ *  - Destroying a barrier or semaphore is misuse only while a thread is
+ *    blocked in it with no way out: a barrier round not yet complete, a
+ *    semaphore with more waiters than units posted.  weft then returns
+ *    EBUSY (which POSIX allows) instead of destroying it, so the waiters
+ *    are not left on freed memory.
+ *
+ * glibc's pthread_mutex_t type word (__data.__kind): the type in bits
+ * 0-1, robust 16, priority inheritance 32, priority protection 64,
+ * process-shared 128, elision 256 and 512; -1 once destroyed. */
+#include "intercept_sync.h"
+
+#include <semaphore.h>
+
+#define KIND_TYPE 3
+#define KIND_ROBUST 16
+#define KIND_PI 32
+#define KIND_PP 64
+_Static_assert(WT_MUTEX_KIND_VALID == (3 | 16 | 32 | 64 | 128 | 256 | 512),
+               "glibc's mutex type bits");
+
+static int mutex_kind(const volatile void *m) {
+  return ((const volatile pthread_mutex_t *)m)->__data.__kind;
+}
+
+/* A mutex that returns an error, rather than misbehaving, when relocked
+ * or unlocked by a thread that does not own it. */
+static bool mutex_checks_errors(const volatile void *m) {
+  int k = mutex_kind(m);
+  int type = k & KIND_TYPE;
+  return type == PTHREAD_MUTEX_RECURSIVE || type == PTHREAD_MUTEX_ERRORCHECK ||
+         (k & (KIND_ROBUST | KIND_PI | KIND_PP));
+}
+
+
+static wt_report_misuse object(const volatile void *a, uint32_t kind) {
+  wt_report_misuse m = {.obj_addr = (uintptr_t)a, .obj_uid = ~0u, .obj_kind = kind,
+                        .other_thread = ~0u, .other_uid = ~0u};
+  wt_sync *s = wt_sync_find((uintptr_t)a);
+  if (s) m.obj_uid = s->uid;
+  return m;
+}
+
+static bool report(wt_thread *t, int kind, uintptr_t pc, const wt_report_misuse *m) {
+  return wt_report_misuse_event(t, kind, pc, wt_ctx_current(t, pc), m);
+}
+
+/* ---- where mutexes were destroyed ----------------------------------------
+ * Direct-mapped by address, overwritten freely: only a report's "it was
+ * destroyed here" stack comes from it, checked against the address. */
+#define DESTROYED_BITS 12
+static struct destroyed {
+  _Atomic uintptr_t addr;
+  _Atomic uint64_t who; /* thread uid << 32 | ctx */
+} destroyed[1u << DESTROYED_BITS];
+
+static uint32_t slot_of(uintptr_t a, uint32_t bits) {
+  return (uint32_t)(((a >> 3) * 0x9e3779b97f4a7c15ull) >> (64 - bits));
+}
+
+void wt_misuse_mutex_bad(wt_thread *t, const volatile void *m, uintptr_t pc) {
+  int k = mutex_kind(m);
+  wt_report_misuse r = object(m, WT_SYNC_MUTEX);
+  r.obj_uid = ~0u; /* whatever weft numbered there is gone */
+  if (k != -1) {
+    r.count = (uint32_t)k;
+    report(t, WT_R_USE_UNINIT, pc, &r);
+    return;
+  }
+  struct destroyed *d = &destroyed[slot_of((uintptr_t)m, DESTROYED_BITS)];
+  if (atomic_load_explicit(&d->addr, memory_order_relaxed) == (uintptr_t)m) {
+    uint64_t who = atomic_load_explicit(&d->who, memory_order_relaxed);
+    r.other_thread = (uint32_t)(who >> 32);
+    r.other_ctx = (wt_ctx)who;
+  }
+  report(t, WT_R_USE_DESTROYED, pc, &r);
+}
+
+/* ---- relock (before a blocking acquisition) ------------------------------ */
+bool wt_misuse_relock(wt_thread *t, const volatile void *a, int kind, bool write,
+                      uintptr_t pc) {
+  const wt_held *h = wt_held_find(t, (uintptr_t)a);
+  if (!h) return false;
+  int rkind;
+  if (kind == WT_SYNC_MUTEX) {
+    if (mutex_checks_errors(a)) return false;
+    rkind = WT_R_DOUBLE_LOCK;
+  } else if (kind == WT_SYNC_RWLOCK) {
+    /* Read locks may be taken again; anything with a write blocks. */
+    if (!write && !h->write) return false;
+    rkind = WT_R_RW_DOUBLE_LOCK;
+  } else if (kind == WT_SYNC_SPIN) {
+    rkind = WT_R_SPIN_DOUBLE_LOCK;
+  } else {
+    return false;
+  }
+  wt_report_misuse r = {.obj_addr = (uintptr_t)a, .obj_uid = h->uid, .obj_kind = (uint32_t)kind,
+                        .write = write, .other_thread = ~0u, .other_ctx = h->ctx,
+                        .other_write = h->write, .other_uid = ~0u};
+  report(t, rkind, pc, &r);
+  return true;
+}
+
+/* ---- unlock --------------------------------------------------------------- */
+void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, int state,
+                      uint32_t owner, uintptr_t pc) {
+  int rkind;
+  if (kind == WT_SYNC_MUTEX) {
+    if (mutex_checks_errors(a)) return;
+    rkind = state == WT_HELD_NOT ? WT_R_UNLOCK_UNLOCKED : WT_R_UNLOCK_FOREIGN;
+  } else if (kind == WT_SYNC_RWLOCK) {
+    rkind = state == WT_HELD_NOT ? WT_R_RW_UNLOCK_UNLOCKED : WT_R_RW_UNLOCK_FOREIGN;
+  } else {
+    return;
+  }
+  wt_report_misuse r = object(a, (uint32_t)kind);
+  r.other_thread = owner;
+  report(t, rkind, pc, &r);
+}
+
+/* ---- destroy of a held lock ----------------------------------------------- */
+bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc) {
+  if (kind != WT_SYNC_MUTEX && kind != WT_SYNC_RWLOCK) return false;
+  if (kind == WT_SYNC_MUTEX) {
+    struct destroyed *d = &destroyed[slot_of((uintptr_t)a, DESTROYED_BITS)];
+    atomic_store_explicit(&d->addr, (uintptr_t)a, memory_order_relaxed);
+    atomic_store_explicit(&d->who, (uint64_t)t->uid << 32 | wt_ctx_current(t, pc),
+                          memory_order_relaxed);
+  }
+  wt_sync *s = wt_sync_find((uintptr_t)a);
+  if (!s) return false;
+  wt_spin_lock(&s->lock);
+  bool locked = (s->owner_uid != ~0u && s->recursion > 0) || s->readers > 0;
+  uint32_t owner = s->recursion > 0 ? s->owner_uid : ~0u;
+  uint32_t uid = s->uid;
+  wt_spin_unlock(&s->lock);
+  if (!locked) return false;
+  wt_report_misuse r = {.obj_addr = (uintptr_t)a, .obj_uid = uid, .obj_kind = (uint32_t)kind,
+                        .other_thread = owner, .other_uid = ~0u};
+  report(t, kind == WT_SYNC_RWLOCK ? WT_R_RW_DESTROY_LOCKED : WT_R_DESTROY_LOCKED, pc, &r);
+  return true;
+}
+
+/* ---- small tables by address ------------------------------------------------
+ * Condition variables with waiters, barriers, semaphores and pthread_t
+ * values, each a record in one chained hash with striped locks.  Records
+ * are few (live objects only) and capped: past MAX_RECORDS the checks
+ * that need a new record are skipped, said once. */
+#define STRIPES 64
+#define BUCKETS 4096
+#define MAX_RECORDS (1u << 16)
+
+enum { REC_COND = 1, REC_BARRIER, REC_SEM, REC_THREAD };
+enum { TH_DETACHED = 1, TH_JOINED };
+
+typedef struct rec {
+  struct rec *next;
+  uintptr_t addr;
+  uint32_t type;
+  uint32_t a, b, c, d;     /* by type, see below */
+  uint32_t thread;
+  wt_ctx ctx;
+} rec;
+
+static wt_spin stripe[STRIPES];
+static rec *bucket[BUCKETS];
+static rec *free_recs;
+static wt_spin free_lock;
+static _Atomic uint32_t nrecs;
+
+static uint32_t bucket_of(uintptr_t addr, uint32_t type) {
+  return slot_of(addr ^ type, 12);
+}
+
+/* Under the stripe lock of the bucket. */
+static rec **find(uintptr_t addr, uint32_t type) {
+  rec **pp = &bucket[bucket_of(addr, type)];
+  while (*pp && ((*pp)->addr != addr || (*pp)->type != type)) pp = &(*pp)->next;
+  return pp;
+}
+
+static wt_spin *lock_of(uintptr_t addr, uint32_t type) {
+  return &stripe[bucket_of(addr, type) % STRIPES];
+}
+
+static rec *rec_new(uintptr_t addr, uint32_t type) {
+  if (atomic_fetch_add_explicit(&nrecs, 1, memory_order_relaxed) >= MAX_RECORDS) {
+    atomic_fetch_sub_explicit(&nrecs, 1, memory_order_relaxed);
+    static _Atomic int warned;
+    if (!atomic_exchange_explicit(&warned, 1, memory_order_relaxed))
+      wt_printf("weft: table of condition variables, barriers, semaphores and thread "
+                "ids full; their misuse checks skip new ones\n");
+    return 0;
+  }
+  wt_spin_lock(&free_lock);
+  rec *r = free_recs;
+  if (r) free_recs = r->next;
+  wt_spin_unlock(&free_lock);
+  if (!r) r = wt_alloc(sizeof *r);
+  *r = (rec){.addr = addr, .type = type};
+  return r;
+}
+
+static void rec_drop(rec **pp) {
+  rec *r = *pp;
+  *pp = r->next;
+  wt_spin_lock(&free_lock);
+  r->next = free_recs;
+  free_recs = r;
+  wt_spin_unlock(&free_lock);
+  atomic_fetch_sub_explicit(&nrecs, 1, memory_order_relaxed);
+}
+
+static rec *get(uintptr_t addr, uint32_t type, bool create) {
+  rec **pp = find(addr, type);
+  if (*pp || !create) return *pp;
+  rec *r = rec_new(addr, type);
+  if (r) {
+    r->next = bucket[bucket_of(addr, type)];
+    bucket[bucket_of(addr, type)] = r;
+  }
+  return r;
+}
+
+/* ---- condition variables: a = waiters, b = their mutex's uid --------------- */
+/* Returns false if the wait was reported for a mutex not held (the unlock
+ * that follows is then not reported again). */
+bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv, const volatile void *mx,
+                          uintptr_t pc) {
+  const wt_held *h = wt_held_find(t, (uintptr_t)mx);
+  bool held = h && h->write;
+  if (!held && !mutex_checks_errors(mx)) {
+    wt_report_misuse r = object(mx, WT_SYNC_MUTEX);
+    r.cond_addr = (uintptr_t)cv;
+    wt_sync *s = wt_sync_find((uintptr_t)mx);
+    if (s && s->recursion > 0) r.other_thread = s->owner_uid;
+    report(t, WT_R_COND_NO_MUTEX, pc, &r);
+    return false;
+  }
+  if (!held) return true;
+  wt_spin *l = lock_of((uintptr_t)cv, REC_COND);
+  wt_spin_lock(l);
+  rec *c = get((uintptr_t)cv, REC_COND, true);
+  wt_report_misuse r;
+  bool clash = false;
+  if (c && c->a > 0 && c->b != h->uid) {
+    clash = true;
+    r = (wt_report_misuse){.obj_addr = (uintptr_t)mx, .obj_uid = h->uid,
+                           .obj_kind = WT_SYNC_MUTEX, .other_thread = c->thread,
+                           .other_ctx = c->ctx, .other_uid = c->b, .cond_addr = (uintptr_t)cv};
+  } else if (c && c->a == 0) {
+    c->b = h->uid;
+    c->thread = t->uid;
+    c->ctx = 0;
+  }
+  bool fill = c && c->a == 0;
+  if (c) c->a++;
+  wt_spin_unlock(l);
+  if (fill) {
+    /* The stack of the wait that bound the condition to its mutex, made
+     * outside the stripe lock. */
+    wt_ctx ctx = wt_ctx_current(t, pc);
+    wt_spin_lock(l);
+    c = get((uintptr_t)cv, REC_COND, false);
+    if (c && c->thread == t->uid && c->ctx == 0) c->ctx = ctx;
+    wt_spin_unlock(l);
+  }
+  if (clash) report(t, WT_R_COND_TWO_MUTEXES, pc, &r);
+  return true;
+}
+
+void wt_misuse_cond_end(wt_thread *t, const volatile void *cv) {
+  wt_spin *l = lock_of((uintptr_t)cv, REC_COND);
+  wt_spin_lock(l);
+  rec **pp = find((uintptr_t)cv, REC_COND);
+  if (*pp && --(*pp)->a == 0) rec_drop(pp);
+  wt_spin_unlock(l);
+}
+
+/* ---- barriers: a = count, b = arrived in the current round ----------------- */
+void wt_misuse_barrier_init(const volatile void *b, unsigned count) {
+  wt_spin *l = lock_of((uintptr_t)b, REC_BARRIER);
+  wt_spin_lock(l);
+  rec *r = get((uintptr_t)b, REC_BARRIER, true);
+  if (r) {
+    r->a = count;
+    r->b = 0;
+  }
+  wt_spin_unlock(l);
+}
+
+/* Before the real wait: the last arrival completes the round. */
+void wt_misuse_barrier_arrive(const volatile void *b) {
+  wt_spin *l = lock_of((uintptr_t)b, REC_BARRIER);
+  wt_spin_lock(l);
+  rec *r = get((uintptr_t)b, REC_BARRIER, false);
+  if (r && ++r->b >= r->a) r->b = 0;
+  wt_spin_unlock(l);
+}
+
+/* True (after the report) if threads are blocked in it. */
+bool wt_misuse_barrier_destroy(wt_thread *t, const volatile void *b, uintptr_t pc) {
+  wt_spin *l = lock_of((uintptr_t)b, REC_BARRIER);
+  wt_spin_lock(l);
+  rec **pp = find((uintptr_t)b, REC_BARRIER);
+  uint32_t waiting = *pp ? (*pp)->b : 0;
+  if (*pp && !waiting) rec_drop(pp);
+  wt_spin_unlock(l);
+  if (!waiting) return false;
+  wt_report_misuse r = {.obj_addr = (uintptr_t)b, .obj_uid = ~0u, .obj_kind = WT_SYNC_BARRIER,
+                        .other_thread = ~0u, .other_uid = ~0u, .count = waiting};
+  report(t, WT_R_BARRIER_DESTROY, pc, &r);
+  return true;
+}
+
+/* ---- semaphores: a = initial value, b = posts, c = units taken, d = waiters */
+void wt_misuse_sem_init(const volatile void *s, unsigned value) {
+  wt_spin *l = lock_of((uintptr_t)s, REC_SEM);
+  wt_spin_lock(l);
+  rec *r = get((uintptr_t)s, REC_SEM, true);
+  if (r) r->a = value, r->b = r->c = r->d = 0;
+  wt_spin_unlock(l);
+}
+
+/* post: before the real post.  wait: begin (before a blocking or timed
+ * wait) and end (after it, took = it took a unit); a trywait that took a
+ * unit is an end without a begin. */
+enum { SEM_POST, SEM_BEGIN, SEM_END, SEM_TOOK };
+static void sem_note(const volatile void *s, int what) {
+  wt_spin *l = lock_of((uintptr_t)s, REC_SEM);
+  wt_spin_lock(l);
+  rec *r = get((uintptr_t)s, REC_SEM, false);
+  if (r) {
+    if (what == SEM_POST) r->b++;
+    else if (what == SEM_BEGIN) r->d++;
+    else if (what == SEM_TOOK) r->c++;
+    else if (r->d) r->d--;
+  }
+  wt_spin_unlock(l);
+}
+void wt_misuse_sem_post(const volatile void *s) { sem_note(s, SEM_POST); }
+void wt_misuse_sem_wait_begin(const volatile void *s) { sem_note(s, SEM_BEGIN); }
+void wt_misuse_sem_wait_end(const volatile void *s, bool took) {
+  if (took) sem_note(s, SEM_TOOK);
+  sem_note(s, SEM_END);
+}
+void wt_misuse_sem_took(const volatile void *s) { sem_note(s, SEM_TOOK); }
+
+/* Waiters beyond the units they can still take are blocked with no way
+ * out: a woken waiter that has its unit but has not returned yet is
+ * covered by the unit it took being still counted as available. */
+bool wt_misuse_sem_destroy(wt_thread *t, const volatile void *s, uintptr_t pc) {
+  wt_spin *l = lock_of((uintptr_t)s, REC_SEM);
+  wt_spin_lock(l);
+  rec **pp = find((uintptr_t)s, REC_SEM);
+  uint32_t blocked = 0;
+  if (*pp) {
+    int64_t units = (int64_t)(*pp)->a + (*pp)->b - (*pp)->c;
+    if ((int64_t)(*pp)->d > units) blocked = (uint32_t)((int64_t)(*pp)->d - (units > 0 ? units : 0));
+    if (!blocked) rec_drop(pp);
+  }
+  wt_spin_unlock(l);
+  if (!blocked) return false;
+  wt_report_misuse r = {.obj_addr = (uintptr_t)s, .obj_uid = ~0u, .obj_kind = WT_SYNC_SEM,
+                        .other_thread = ~0u, .other_uid = ~0u, .count = blocked};
+  report(t, WT_R_SEM_DESTROY, pc, &r);
+  return true;
+}
+
+/* ---- threads: pthread_t -> a = TH_DETACHED/TH_JOINED, thread = its uid ------ */
+static void thread_note(uintptr_t th, uint32_t state, uint32_t uid, wt_ctx ctx) {
+  wt_spin *l = lock_of(th, REC_THREAD);
+  wt_spin_lock(l);
+  if (state == 0) {
+    rec **pp = find(th, REC_THREAD);
+    if (*pp) rec_drop(pp);
+  } else {
+    rec *r = get(th, REC_THREAD, true);
+    if (r) r->a = state, r->thread = uid, r->ctx = ctx;
+  }
+  wt_spin_unlock(l);
+}
+
+/* A new thread got this pthread_t: whatever it named before is gone. */
+void wt_misuse_thread_created(wt_thread *t, uintptr_t th, uint32_t uid, bool detached,
+                              uintptr_t pc) {
+  thread_note(th, detached ? TH_DETACHED : 0, uid, detached ? wt_ctx_current(t, pc) : 0);
+}
+void wt_misuse_thread_detached(wt_thread *t, uintptr_t th, uint32_t uid, uintptr_t pc) {
+  thread_note(th, TH_DETACHED, uid, wt_ctx_current(t, pc));
+}
+void wt_misuse_thread_joined(wt_thread *t, uintptr_t th, uint32_t uid, uintptr_t pc) {
+  thread_note(th, TH_JOINED, uid, wt_ctx_current(t, pc));
+}
+
+/* Before a join: 0, or the error to return without joining (the real
+ * call on a detached or joined thread reads a descriptor that may be
+ * freed or reused, and can crash or wait forever). */
+int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc) {
+  wt_spin *l = lock_of(th, REC_THREAD);
+  wt_spin_lock(l);
+  rec *r = get(th, REC_THREAD, false);
+  uint32_t state = r ? r->a : 0, uid = r ? r->thread : ~0u;
+  wt_ctx ctx = r ? r->ctx : 0;
+  wt_spin_unlock(l);
+  if (!state) return 0;
+  wt_report_misuse m = {.obj_addr = th, .obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD,
+                        .other_thread = uid, .other_ctx = ctx, .other_uid = ~0u};
+  report(t, state == TH_DETACHED ? WT_R_JOIN_DETACHED : WT_R_JOIN_JOINED, pc, &m);
+  return state == TH_DETACHED ? EINVAL : ESRCH;
+}
+
+/* ---- a thread ending with locks held ---------------------------------------
+ * Robust mutexes are made for this (the next owner gets EOWNERDEAD) and
+ * are left out.  ctx: where it exits (pthread_exit's caller, or its start
+ * routine's end). */
+void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx) {
+  wt_report_misuse r = {.obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD, .other_thread = ~0u,
+                        .other_uid = ~0u};
+  for (uint32_t i = 0; i < t->nheld; i++) {
+    const wt_held *h = &t->held[i];
+    /* Read the mutex only while it still exists. */
+    if (h->sync->kind == WT_SYNC_MUTEX && wt_sync_find(h->sync->addr) == h->sync &&
+        h->sync->uid == h->uid && (mutex_kind((const void *)h->sync->addr) & KIND_ROBUST))
+      continue;
+    if (r.nlocks_kept < WT_REPORT_CYCLE)
+      r.locks[r.nlocks_kept++] = (wt_report_edge){.thread_uid = t->uid, .held_uid = h->uid,
+                                                 .held_write = h->write, .held_ctx = h->ctx};
+    r.nlocks++;
+  }
+  if (r.nlocks) wt_report_misuse_event(t, WT_R_EXIT_HOLDING, pc, ctx, &r);
+}
+
+void wt_misuse_fork_lock(bool lock) {
+  if (lock) {
+    for (uint32_t i = 0; i < STRIPES; i++) wt_spin_lock(&stripe[i]);
+    wt_spin_lock(&free_lock);
+  } else {
+    wt_spin_unlock(&free_lock);
+    for (uint32_t i = 0; i < STRIPES; i++) wt_spin_unlock(&stripe[i]);
+  }
+}

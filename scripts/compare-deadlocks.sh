@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# weft next to its peers on deadlocks and threading-API misuse: builds
+# every test program of test/deadlock and test/misuse three ways, runs
+# each, and records what each tool said:
+#   - ThreadSanitizer: clang-19 -fsanitize=thread, run with
+#     TSAN_OPTIONS=detect_deadlocks=1:second_deadlock_stack=1;
+#   - Helgrind: clang-19 -g -O1 -pthread, run under valgrind --tool=helgrind;
+#   - weft: build/bin/weft-cc.
+# Every run has a time limit: the peers hang on a real deadlock.  Data
+# race reports are left out (Helgrind does not understand the relaxed
+# atomics the tests order their threads with); everything else a tool
+# reports is listed.  The table goes into docs/deadlocks.md between the
+# compare-deadlocks markers, and the script says whether weft met the goal:
+# it reports every lock-order inversion or deadlock a peer reports, and is
+# silent on every program that cannot deadlock.
+#
+# Usage: scripts/compare-deadlocks.sh [--timeout S] [--stdout]
+#   --timeout S  limit per run (default 10; Helgrind gets twice as long)
+#   --stdout     print the table instead of writing docs/deadlocks.md
+# Needs build/bin/weft-cc, clang-19 and valgrind.
+set -euo pipefail
+export LC_ALL=C
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+weft_cc=$root/build/bin/weft-cc
+cc=${CC:-clang-19}
+doc=$root/docs/deadlocks.md
+limit=10
+to_stdout=0
+while (($#)); do
+  case $1 in
+  --timeout) limit=${2-}; shift ;;
+  --timeout=*) limit=${1#*=} ;;
+  --stdout) to_stdout=1 ;;
+  -h | --help) sed -n '/^# Usage:/,/^# Needs/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+  *) echo "compare-deadlocks: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ $limit =~ ^[1-9][0-9]*$ ]] || { echo "compare-deadlocks: --timeout needs a positive integer" >&2; exit 2; }
+[[ -x $weft_cc ]] || { echo "compare-deadlocks: build weft first ($weft_cc is missing)" >&2; exit 1; }
+command -v "$cc" >/dev/null || { echo "compare-deadlocks: $cc not found" >&2; exit 1; }
+command -v valgrind >/dev/null || { echo "compare-deadlocks: valgrind not found" >&2; exit 1; }
+unset WEFT_OPTIONS
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/weft-compare.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+inc=-I$root/test/include
+
+# What the test expects weft to say: the kind of its first CHECKed
+# warning, or "nothing" for a program that must exit 0.
+expected() {
+  local f=$1
+  if grep -q 'expect-exit 0' "$f"; then
+    echo "nothing"
+  else
+    grep -o 'CHECK[-A-Z]*: *WARNING: weft: [^(]*' "$f" | head -n 1 |
+      sed 's/.*WARNING: weft: //; s/ *$//'
+  fi
+}
+
+# Kinds a tool reported, one per line, data races left out.
+kinds_tsan() {
+  grep -o 'WARNING: ThreadSanitizer: .*' "$1" | sed 's/WARNING: ThreadSanitizer: //; s/ (pid=[0-9]*)//' |
+    grep -v '^data race' | sed 's/lock-order-inversion (potential deadlock)/lock-order inversion/'
+}
+kinds_helgrind() {
+  grep -E '^==[0-9]+== (Thread #[0-9]+(:| unlocked| [a-z])|Possible data race)' "$1" |
+    grep -v -e 'was created' -e "program's root thread" -e 'Possible data race' |
+    sed -E 's/^==[0-9]+== //; s/Thread #[0-9]+:? //; s/0x[0-9A-Fa-f]+/X/g; s/thread #[0-9]+/another thread/;
+            s/lock order "X before X" violated/lock order violated/; s/holds [0-9]+ locks?/holds locks/'
+}
+kinds_weft() {
+  grep -o 'WARNING: weft: .*' "$1" | sed 's/WARNING: weft: //; s/ (pid=[0-9]*)$//' | grep -v '^data race'
+}
+
+# cell KINDS_FILE STATUS: "a; b", "—", with "(hangs)" after a timeout.
+cell() {
+  local k
+  k=$(sort -u "$1" | paste -sd ';' | sed 's/;/; /g')
+  [[ -n $k ]] || k="—"
+  if [[ $2 == 124 || $2 == 137 ]]; then
+    if [[ $k == "—" ]]; then k="hangs"; else k="$k (then hangs)"; fi
+  fi
+  printf '%s' "$k"
+}
+
+table=$tmp/table
+echo "| test | weft should report | ThreadSanitizer | Helgrind | weft |" >"$table"
+echo "|---|---|---|---|---|" >>"$table"
+missed=()
+noisy=()
+for f in "$root"/test/deadlock/*.c "$root"/test/misuse/*.c; do
+  name=$(basename "$(dirname "$f")")/$(basename "$f" .c)
+  exe=$tmp/$(basename "$f" .c)
+  echo "compare-deadlocks: $name" >&2
+  "$cc" -g -O1 -fsanitize=thread "$inc" "$f" -o "$exe.tsan" 2>"$tmp/cc.log" || { cat "$tmp/cc.log" >&2; exit 1; }
+  "$cc" -g -O1 -pthread "$inc" "$f" -o "$exe.native" 2>"$tmp/cc.log" || { cat "$tmp/cc.log" >&2; exit 1; }
+  "$weft_cc" -g -O1 "$inc" "$f" -o "$exe.weft" 2>"$tmp/cc.log" || { cat "$tmp/cc.log" >&2; exit 1; }
+
+  st=0
+  TSAN_OPTIONS=detect_deadlocks=1:second_deadlock_stack=1 \
+    timeout -k 5 "$limit" "$exe.tsan" >/dev/null 2>"$tmp/tsan.err" || st=$?
+  kinds_tsan "$tmp/tsan.err" >"$tmp/tsan.k" || true
+  tsan=$(cell "$tmp/tsan.k" "$st")
+
+  st=0
+  timeout -k 5 "$((limit * 2))" valgrind --tool=helgrind "$exe.native" >/dev/null 2>"$tmp/hg.err" || st=$?
+  kinds_helgrind "$tmp/hg.err" >"$tmp/hg.k" || true
+  hg=$(cell "$tmp/hg.k" "$st")
+
+  st=0
+  timeout -k 5 "$limit" "$exe.weft" >/dev/null 2>"$tmp/weft.err" || st=$?
+  kinds_weft "$tmp/weft.err" >"$tmp/weft.k" || true
+  wf=$(cell "$tmp/weft.k" "$st")
+
+  want=$(expected "$f")
+  echo "| \`$name\` | $want | $tsan | $hg | $wf |" >>"$table"
+
+  # The goal.  A peer's lock-order or deadlock finding must be weft's too.
+  if grep -qiE 'lock.order' "$tmp/tsan.k" "$tmp/hg.k" && ! [[ -s $tmp/weft.k ]]; then
+    missed+=("$name")
+  fi
+  if [[ $want == nothing && -s $tmp/weft.k ]]; then
+    noisy+=("$name")
+  fi
+done
+
+{
+  cat "$table"
+  echo
+  if ((${#missed[@]} == 0)); then
+    echo "Every lock-order inversion a peer reports, weft reports too."
+  else
+    echo "Reported by a peer but not by weft: ${missed[*]}."
+  fi
+  if ((${#noisy[@]} == 0)); then
+    echo "weft is silent on every program that cannot deadlock or misuse the API."
+  else
+    echo "weft reports on programs that should be silent: ${noisy[*]}."
+  fi
+} >"$tmp/section"
+
+if ((to_stdout)); then
+  cat "$tmp/section"
+  exit 0
+fi
+begin='<!-- compare-deadlocks:begin -->'
+end='<!-- compare-deadlocks:end -->'
+grep -qF "$begin" "$doc" && grep -qF "$end" "$doc" ||
+  { echo "compare-deadlocks: $doc lacks the $begin / $end markers" >&2; exit 1; }
+awk -v b="$begin" -v e="$end" -v sec="$tmp/section" '
+  $0 == b { print; while ((getline l < sec) > 0) print l; skip = 1; next }
+  $0 == e { skip = 0 }
+  !skip { print }' "$doc" >"$tmp/doc"
+cp "$tmp/doc" "$doc"
+echo "compare-deadlocks: table written to ${doc#"$root"/}" >&2
