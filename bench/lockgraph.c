@@ -9,9 +9,11 @@
  *
  * Usage: lockgraph [NLOCKS [NEDGES [CYCLE]]]  (defaults 10000 100000 0).
  * CYCLE=1: halfway through the first pass, one thread takes two locks of
- * the last pair in both orders, a cycle that cannot deadlock (one thread)
- * but makes every later new edge search the graph for a cycle: the
- * pruned, slower case.
+ * its last pair in both orders, a cycle that cannot deadlock (one
+ * thread).  CYCLE=2: every pair is taken in both orders by its thread, so
+ * the graph is one big tangle of cycles, none of which can deadlock (any
+ * cycle would need two edges of one thread): every new edge is inside a
+ * cycle and is searched.
  * Prints "pass1 <s> pass2 <s> checksum <n>" on stdout. */
 #include <pthread.h>
 #include <stdint.h>
@@ -35,6 +37,13 @@ static void take(part *p, long from, long to) {
     p->sum += i ^ j;
     pthread_mutex_unlock(&locks[j]);
     pthread_mutex_unlock(&locks[i]);
+    if (cycle == 2) {
+      pthread_mutex_lock(&locks[j]);
+      pthread_mutex_lock(&locks[i]);
+      p->sum += i;
+      pthread_mutex_unlock(&locks[i]);
+      pthread_mutex_unlock(&locks[j]);
+    }
   }
 }
 
@@ -46,7 +55,7 @@ static void *run(void *arg) {
   for (int pass = 0; pass < 2; pass++) {
     take(p, p->id ? q : 0, p->id ? half : q);
     pthread_barrier_wait(&phase);
-    if (pass == 0 && cycle && p->id == 0) {
+    if (pass == 0 && cycle == 1 && p->id == 0) {
       pthread_mutex_t *a = &locks[pairs[q - 1][0]], *b = &locks[pairs[q - 1][1]];
       pthread_mutex_lock(b); pthread_mutex_lock(a); pthread_mutex_unlock(a); pthread_mutex_unlock(b);
     }

@@ -46,8 +46,8 @@
 #include "internal.h"
 
 #define NODE_BITS 20
-#define MAX_NODES (1u << NODE_BITS)         /* 40 B each */
-#define MAX_EDGES (1u << 20)                /* 24 B each */
+#define MAX_NODES (1u << NODE_BITS)         /* 64 B each */
+#define MAX_EDGES (1u << 20)                /* 32 B each */
 #define MAX_INSTS (1u << 21)                /* 28 B each */
 #define EDGE_INSTS 16                       /* instances kept per edge */
 #define CHAIN_BITS 21                       /* chain cache: 16 MiB */
@@ -57,15 +57,20 @@
 #define MAX_THREADS (1u << 20)              /* fork/join records: 28 B each */
 #define HB_BUDGET (1u << 20)                /* steps per fork/join query */
 #define MATCH_BUDGET (1u << 17)             /* steps matching a cycle's instances */
+#define MAX_FOUND 4                         /* new cycles reported per acquisition */
 #define NONE 0u                             /* index 0 of every table is unused */
 
 typedef struct node {
   uint32_t uid;       /* M<uid> */
   uint32_t scc;       /* union-find parent; a root stands for its component */
   uint32_t ord;       /* a root's place in the topological order */
-  uint32_t members;   /* a root's member list, through next_member */
+  uint32_t members;   /* a root's member list, through next_member ... */
+  uint32_t last_member, size; /* ... its tail and length */
   uint32_t next_member;
   uint32_t out, in;   /* edge lists */
+  uint32_t xout, xout_last, xin, xin_last; /* a root's edges leaving / entering
+                                               its component (some may have
+                                               become inner: dropped when met) */
   uint32_t mark, mark2; /* visit stamps of the current search */
   uint32_t prev;      /* breadth-first search: the edge that reached it */
 } node;
@@ -74,6 +79,7 @@ enum { E_WILD = 2 };
 typedef struct edge {
   uint32_t from, to;  /* nodes */
   uint32_t next_out, next_in;
+  uint32_t xnext_out, xnext_in; /* the components' lists */
   uint32_t inst;      /* newest instance */
   uint16_t ninst, flags;
 } edge;
@@ -112,6 +118,8 @@ static _Atomic uint32_t nchain;
 static uint64_t *cycles;
 static uint32_t ncycles;
 static fj_rec *fj;
+static uint8_t *thread_seen;     /* threads that made an edge, by uid */
+static uint32_t nthreads_seen;   /* a cycle never has more edges than that */
 static uint32_t stamp, fj_stamp;
 static uint32_t *scratch;       /* searches' work lists (under g_lock) */
 static uint32_t scratch_cap;
@@ -143,6 +151,7 @@ static WT_NOINLINE void setup(void) {
     insts = wt_mmap_noreserve((size_t)MAX_INSTS * sizeof(inst));
     chain = wt_mmap_noreserve((size_t)CHAIN_SLOTS * sizeof(uint64_t));
     cycles = wt_mmap_noreserve(((size_t)1 << CYCLE_BITS) * sizeof(uint64_t));
+    thread_seen = wt_mmap_noreserve(MAX_THREADS / 8);
     atomic_store_explicit(&ready, 1, memory_order_release);
   }
   wt_spin_unlock(&g_lock);
@@ -183,13 +192,16 @@ static uint32_t node_get(uint32_t uid) {
     if (n == NONE) {
       if (nnodes >= MAX_NODES) return NONE;
       n = nnodes++;
-      nodes[n] = (node){.uid = uid, .scc = n, .ord = n, .members = n};
+      nodes[n] = (node){.uid = uid, .scc = n, .ord = n, .members = n, .last_member = n,
+                        .size = 1};
       node_slots[i] = n;
       return n;
     }
     if (nodes[n].uid == uid) return n;
   }
 }
+
+static uint32_t find(uint32_t n);
 
 static uint32_t edge_get(uint32_t a, uint32_t b, bool *fresh) {
   uint32_t mask = MAX_EDGES * 2 - 1;
@@ -202,6 +214,15 @@ static uint32_t edge_get(uint32_t a, uint32_t b, bool *fresh) {
       edges[e] = (edge){.from = a, .to = b, .next_out = nodes[a].out, .next_in = nodes[b].in};
       nodes[a].out = e;
       nodes[b].in = e;
+      uint32_t ra = find(a), rb = find(b);
+      if (ra != rb) {
+        if (nodes[ra].xout) edges[nodes[ra].xout_last].xnext_out = e;
+        else nodes[ra].xout = e;
+        nodes[ra].xout_last = e;
+        if (nodes[rb].xin) edges[nodes[rb].xin_last].xnext_in = e;
+        else nodes[rb].xin = e;
+        nodes[rb].xin_last = e;
+      }
       edge_slots[i] = e;
       *fresh = true;
       return e;
@@ -299,24 +320,33 @@ static void collect(uint32_t from, bool forward, uint32_t lo, uint32_t hi, bool 
   (*list)[(*n)++] = (uint64_t)nodes[from].ord << 32 | from;
   for (uint32_t k = start; k < *n; k++) {
     uint32_t x = (uint32_t)(*list)[k];
-    for (uint32_t v = nodes[x].members; v != NONE; v = nodes[v].next_member)
-      for (uint32_t e = forward ? nodes[v].out : nodes[v].in; e != NONE;
-           e = forward ? edges[e].next_out : edges[e].next_in) {
-        uint32_t y = find(forward ? edges[e].to : edges[e].from);
-        uint32_t o = nodes[y].ord;
-        if (y == x || o < lo || o > hi) continue;
-        uint32_t *m = second ? &nodes[y].mark2 : &nodes[y].mark;
-        if (*m == stamp_) continue;
-        *m = stamp_;
-        if (*n == *cap) {
-          uint64_t *l = wt_alloc((size_t)*cap * 2 * sizeof(uint64_t));
-          __builtin_memcpy(l, *list, (size_t)*cap * sizeof(uint64_t));
-          wt_free(*list, (size_t)*cap * sizeof(uint64_t));
-          *list = l;
-          *cap *= 2;
-        }
-        (*list)[(*n)++] = (uint64_t)o << 32 | y;
+    uint32_t *pp = forward ? &nodes[x].xout : &nodes[x].xin, last = NONE;
+    for (uint32_t e = *pp; e != NONE; e = *pp) {
+      uint32_t *next = forward ? &edges[e].xnext_out : &edges[e].xnext_in;
+      uint32_t y = find(forward ? edges[e].to : edges[e].from);
+      if (y == x) { /* inside the component since a merge: drop it */
+        *pp = *next;
+        *next = NONE;
+        continue;
       }
+      last = e;
+      pp = next;
+      uint32_t o = nodes[y].ord;
+      if (o < lo || o > hi) continue;
+      uint32_t *m = second ? &nodes[y].mark2 : &nodes[y].mark;
+      if (*m == stamp_) continue;
+      *m = stamp_;
+      if (*n == *cap) {
+        uint64_t *l = wt_alloc((size_t)*cap * 2 * sizeof(uint64_t));
+        __builtin_memcpy(l, *list, (size_t)*cap * sizeof(uint64_t));
+        wt_free(*list, (size_t)*cap * sizeof(uint64_t));
+        *list = l;
+        *cap *= 2;
+      }
+      (*list)[(*n)++] = (uint64_t)o << 32 | y;
+    }
+    if (forward) nodes[x].xout_last = last;
+    else nodes[x].xin_last = last;
   }
 }
 
@@ -366,17 +396,32 @@ static bool order_insert(uint32_t e) {
     nodes[x].ord = (uint32_t)pool[--high];
   }
   if (cycle) {
-    /* Every component both reached from b and reaching a joins a's. */
+    /* Every component both reached from b and reaching a becomes one,
+     * rooted at the largest (so finds stay short). */
+    uint32_t root = sa;
     for (uint32_t i = 0; i < nf; i++) {
       uint32_t x = (uint32_t)pk_list[i];
-      if (x == sa || nodes[x].mark2 != mb) continue;
-      uint32_t last = x;
-      while (nodes[last].next_member != NONE) last = nodes[last].next_member;
-      nodes[last].next_member = nodes[sa].members;
-      nodes[sa].members = nodes[x].members;
-      nodes[x].scc = sa;
+      if (nodes[x].mark2 == mb && nodes[x].size > nodes[root].size) root = x;
     }
-    nodes[sa].ord = (uint32_t)pool[--high];
+    for (uint32_t i = 0; i < nf; i++) {
+      uint32_t x = (uint32_t)pk_list[i];
+      if (x == root || nodes[x].mark2 != mb) continue;
+      nodes[nodes[root].last_member].next_member = nodes[x].members;
+      nodes[root].last_member = nodes[x].last_member;
+      nodes[root].size += nodes[x].size;
+      nodes[x].scc = root;
+      if (nodes[x].xout) {
+        if (nodes[root].xout) edges[nodes[root].xout_last].xnext_out = nodes[x].xout;
+        else nodes[root].xout = nodes[x].xout;
+        nodes[root].xout_last = nodes[x].xout_last;
+      }
+      if (nodes[x].xin) {
+        if (nodes[root].xin) edges[nodes[root].xin_last].xnext_in = nodes[x].xin;
+        else nodes[root].xin = nodes[x].xin;
+        nodes[root].xin_last = nodes[x].xin_last;
+      }
+    }
+    nodes[root].ord = (uint32_t)pool[--high];
   }
   wt_free(pool, (size_t)nall * sizeof(uint64_t));
   return cycle;
@@ -561,6 +606,8 @@ static bool search(uint32_t e, uint32_t x, cycle *c) {
   /* A cycle through e stays inside e's component. */
   uint32_t comp = find(a);
   if (find(b) != comp) return false;
+  /* Pairwise different threads: no longer than the threads there are. */
+  uint32_t max_len = nthreads_seen < WT_REPORT_CYCLE ? nthreads_seen : WT_REPORT_CYCLE;
   uint32_t mark = ++stamp;
   uint32_t *q = scratch_get(1024);
   uint32_t head = 0, tail = 0, layer = 0, layer_end;
@@ -576,7 +623,7 @@ static bool search(uint32_t e, uint32_t x, cycle *c) {
     }
     /* Nodes of this layer are `layer` edges from b; with their out-edges
      * and e the cycle would have layer + 2 edges. */
-    if (layer + 2 > WT_REPORT_CYCLE) break;
+    if (layer + 2 > max_len) break;
     uint32_t v = q[head++];
     for (uint32_t f = nodes[v].out; f != NONE && !found; f = edges[f].next_out) {
       uint32_t w = edges[f].to;
@@ -661,12 +708,16 @@ void wt_lockgraph_acquire(wt_thread *t, uint32_t uid, bool write, wt_ctx ctx) {
                      ((uint64_t)t->uid << 32 | fj_pos));
   if (key == 0) key = 1;
   if (cache && chain_seen(key, false)) return;
-#define MAX_FOUND 4
   wt_report_edge found[MAX_FOUND][WT_REPORT_CYCLE];
   uint32_t nfound[MAX_FOUND], nreports = 0;
   wt_spin_lock(&g_lock);
   uint32_t nb = node_get(uid);
   if (nb == NONE) stop("lock-order graph (nodes)");
+  if (t->uid >= MAX_THREADS) nthreads_seen = ~0u;
+  else if (!(thread_seen[t->uid / 8] & (1u << t->uid % 8))) {
+    thread_seen[t->uid / 8] |= (uint8_t)(1u << t->uid % 8);
+    if (nthreads_seen != ~0u) nthreads_seen++;
+  }
   for (uint32_t h = 0; h < t->nheld && nb != NONE; h++) {
     const wt_held *held = &t->held[h];
     if (held->uid == uid) continue;
