@@ -345,26 +345,26 @@ void wt_misuse_sem_init(const volatile void *s, unsigned value) {
 }
 
 /* post: before the real post.  wait: begin (before a blocking or timed
- * wait) and end (after it, took = it took a unit); a trywait that took a
- * unit is an end without a begin. */
-enum { SEM_POST, SEM_BEGIN, SEM_END, SEM_TOOK };
+ * wait) and end (after it); a trywait that took a unit only took.  A wait
+ * that took a unit stops waiting and counts the unit in one step: between
+ * the two, a destroy would see one waiter more than units left. */
+enum { SEM_POST = 1, SEM_BEGIN = 2, SEM_END = 4, SEM_TOOK = 8 };
 static void sem_note(const volatile void *s, int what) {
   wt_spin *l = lock_of((uintptr_t)s, REC_SEM);
   wt_spin_lock(l);
   rec *r = get((uintptr_t)s, REC_SEM, false);
   if (r) {
-    if (what == SEM_POST) r->b++;
-    else if (what == SEM_BEGIN) r->d++;
-    else if (what == SEM_TOOK) r->c++;
-    else if (r->d) r->d--;
+    if (what & SEM_POST) r->b++;
+    if (what & SEM_BEGIN) r->d++;
+    if (what & SEM_TOOK) r->c++;
+    if ((what & SEM_END) && r->d) r->d--;
   }
   wt_spin_unlock(l);
 }
 void wt_misuse_sem_post(const volatile void *s) { sem_note(s, SEM_POST); }
 void wt_misuse_sem_wait_begin(const volatile void *s) { sem_note(s, SEM_BEGIN); }
 void wt_misuse_sem_wait_end(const volatile void *s, bool took) {
-  if (took) sem_note(s, SEM_TOOK);
-  sem_note(s, SEM_END);
+  sem_note(s, SEM_END | (took ? SEM_TOOK : 0));
 }
 void wt_misuse_sem_took(const volatile void *s) { sem_note(s, SEM_TOOK); }
 

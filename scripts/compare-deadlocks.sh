@@ -75,13 +75,16 @@ kinds_weft() {
   grep -o 'WARNING: weft: .*' "$1" | sed 's/WARNING: weft: //; s/ (pid=[0-9]*)$//' | grep -v '^data race'
 }
 
-# cell KINDS_FILE STATUS: "a; b", "—", with "(hangs)" after a timeout.
+# cell KINDS_FILE STATUS STDERR: "a; b", "—", with "(hangs)" after a
+# timeout, or "(crashes)" when the tool itself failed an internal check.
 cell() {
   local k
   k=$(sort -u "$1" | paste -sd ';' | sed 's/;/; /g')
   [[ -n $k ]] || k="—"
   if [[ $2 == 124 || $2 == 137 ]]; then
     if [[ $k == "—" ]]; then k="hangs"; else k="$k (then hangs)"; fi
+  elif grep -qE 'CHECK failed|internal error' "$3"; then
+    if [[ $k == "—" ]]; then k="crashes"; else k="$k (then crashes)"; fi
   fi
   printf '%s' "$k"
 }
@@ -104,17 +107,17 @@ for f in "$root"/test/deadlock/*.c "$root"/test/misuse/*.c; do
   TSAN_OPTIONS=detect_deadlocks=1:second_deadlock_stack=1 \
     timeout -k 5 "$limit" "$exe.tsan" >/dev/null 2>"$tmp/tsan.err" || st=$?
   kinds_tsan "$tmp/tsan.err" >"$tmp/tsan.k" || true
-  tsan=$(cell "$tmp/tsan.k" "$st")
+  tsan=$(cell "$tmp/tsan.k" "$st" "$tmp/tsan.err")
 
   st=0
   timeout -k 5 "$((limit * 2))" valgrind --tool=helgrind "$exe.native" >/dev/null 2>"$tmp/hg.err" || st=$?
   kinds_helgrind "$tmp/hg.err" >"$tmp/hg.k" || true
-  hg=$(cell "$tmp/hg.k" "$st")
+  hg=$(cell "$tmp/hg.k" "$st" "$tmp/hg.err")
 
   st=0
   timeout -k 5 "$limit" "$exe.weft" >/dev/null 2>"$tmp/weft.err" || st=$?
   kinds_weft "$tmp/weft.err" >"$tmp/weft.k" || true
-  wf=$(cell "$tmp/weft.k" "$st")
+  wf=$(cell "$tmp/weft.k" "$st" "$tmp/weft.err")
 
   want=$(expected "$f")
   echo "| \`$name\` | $want | $tsan | $hg | $wf |" >>"$table"
