@@ -19,27 +19,9 @@
 #define RULE "==================\n"
 
 static const char *const kind_names[WT_R_KIND_COUNT] = {
-    [WT_R_DATA_RACE] = "data race",
-    [WT_R_LOCK_ORDER] = "lock-order inversion (potential deadlock)",
-    [WT_R_DEADLOCK] = "deadlock",
-    [WT_R_UNLOCK_UNLOCKED] = "unlock of an unlocked mutex",
-    [WT_R_UNLOCK_FOREIGN] = "unlock of a mutex owned by another thread",
-    [WT_R_DOUBLE_LOCK] = "double lock of a mutex (self-deadlock)",
-    [WT_R_DESTROY_LOCKED] = "destroy of a locked mutex",
-    [WT_R_USE_DESTROYED] = "use of a destroyed mutex",
-    [WT_R_USE_UNINIT] = "use of an uninitialized mutex",
-    [WT_R_COND_NO_MUTEX] = "condition variable wait without holding the mutex",
-    [WT_R_COND_TWO_MUTEXES] = "condition variable used with two mutexes",
-    [WT_R_RW_UNLOCK_UNLOCKED] = "unlock of an unlocked rwlock",
-    [WT_R_RW_UNLOCK_FOREIGN] = "unlock of a rwlock held by another thread",
-    [WT_R_RW_DOUBLE_LOCK] = "double lock of a rwlock (self-deadlock)",
-    [WT_R_RW_DESTROY_LOCKED] = "destroy of a locked rwlock",
-    [WT_R_SPIN_DOUBLE_LOCK] = "double lock of a spin lock (self-deadlock)",
-    [WT_R_JOIN_DETACHED] = "join of a detached thread",
-    [WT_R_JOIN_JOINED] = "join of an already joined thread",
-    [WT_R_EXIT_HOLDING] = "thread exit while holding locks",
-    [WT_R_BARRIER_DESTROY] = "destroy of a barrier with waiters",
-    [WT_R_SEM_DESTROY] = "destroy of a semaphore with waiters",
+#define WT_KIND(e, name, supp) [e] = name,
+#include "kinds.def"
+#undef WT_KIND
 };
 
 const char *wt_report_kind_name(int kind) {

@@ -221,28 +221,9 @@ typedef struct wt_sync {
 /* ---- Reports (gathered in report.c, printed by print.c) ---------------
  * The kinds' header words are print.c's; docs/reports.md lists them all. */
 enum wt_report_kind {
-  WT_R_DATA_RACE,
-  WT_R_LOCK_ORDER,          /* lock-order inversion (lockgraph.c) */
-  WT_R_DEADLOCK,            /* threads blocked in a cycle (deadlock.c) */
-  /* Misuse of the threading API (misuse.c): one kind per header. */
-  WT_R_UNLOCK_UNLOCKED,     /* mutex */
-  WT_R_UNLOCK_FOREIGN,
-  WT_R_DOUBLE_LOCK,
-  WT_R_DESTROY_LOCKED,
-  WT_R_USE_DESTROYED,
-  WT_R_USE_UNINIT,
-  WT_R_COND_NO_MUTEX,       /* condition variables */
-  WT_R_COND_TWO_MUTEXES,
-  WT_R_RW_UNLOCK_UNLOCKED,  /* rwlocks */
-  WT_R_RW_UNLOCK_FOREIGN,
-  WT_R_RW_DOUBLE_LOCK,
-  WT_R_RW_DESTROY_LOCKED,
-  WT_R_SPIN_DOUBLE_LOCK,    /* spin locks */
-  WT_R_JOIN_DETACHED,       /* threads */
-  WT_R_JOIN_JOINED,
-  WT_R_EXIT_HOLDING,
-  WT_R_BARRIER_DESTROY,     /* barriers and semaphores */
-  WT_R_SEM_DESTROY,
+#define WT_KIND(e, name, supp) e,
+#include "kinds.def"
+#undef WT_KIND
   WT_R_KIND_COUNT
 };
 
