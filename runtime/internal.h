@@ -185,6 +185,8 @@ WT_HIDDEN bool wt_ctx_same_site(wt_ctx a, wt_ctx b); /* equal but for the shape 
 WT_HIDDEN wt_ctx wt_ctx_unwind(wt_thread *t, uintptr_t pc);
 /* Innermost first; returns the number of frames; *ls gets the lockset. */
 WT_HIDDEN int wt_ctx_frames(wt_ctx ctx, uintptr_t *pcs, int max, wt_lockset *ls);
+/* The locks held at a context: items uid << 1 | write; returns the count. */
+WT_HIDDEN uint32_t wt_ctx_locks(wt_ctx ctx, uint32_t *items, uint32_t max);
 WT_HIDDEN wt_lockset wt_lockset_intern(const uint32_t *items, uint32_t n);
 /* items are uid << 1 | write, sorted; returns the count. */
 WT_HIDDEN uint32_t wt_lockset_items(wt_lockset ls, uint32_t *items, uint32_t max);
@@ -217,6 +219,7 @@ WT_HIDDEN bool wt_heap_find(uintptr_t addr, wt_report_loc *out);
 WT_HIDDEN void wt_report_race(wt_thread *t, const wt_report_access *cur,
                               const wt_report_access *prev);
 WT_HIDDEN unsigned wt_report_count(void);
+WT_HIDDEN uint32_t wt_report_mutexes(const wt_report *r, uint32_t *uids, uint32_t max);
 
 /* Lock reports; misuse reports are deduplicated by (kind, pc) and return
  * whether this one was printed. */

@@ -127,15 +127,6 @@ static uint32_t scratch_cap;
 /* Each thread's place in its own sequence of creates and joins. */
 static __thread uint32_t fj_pos __attribute__((tls_model("initial-exec")));
 
-static uint64_t mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
-
 static WT_NOINLINE void stop(const char *what) {
   if (!atomic_exchange_explicit(&disabled, 1, memory_order_relaxed))
     wt_printf("weft: %s full; lock-order inversions are no longer checked\n", what);
@@ -187,7 +178,7 @@ static bool chain_seen(uint64_t key, bool add) {
 /* ---- nodes and edges (under g_lock) ------------------------------------- */
 static uint32_t node_get(uint32_t uid) {
   uint32_t mask = MAX_NODES * 2 - 1;
-  for (uint32_t i = (uint32_t)mix(uid) & mask;; i = (i + 1) & mask) {
+  for (uint32_t i = (uint32_t)wt_hash64(uid) & mask;; i = (i + 1) & mask) {
     uint32_t n = node_slots[i];
     if (n == NONE) {
       if (nnodes >= MAX_NODES) return NONE;
@@ -206,7 +197,7 @@ static uint32_t find(uint32_t n);
 static uint32_t edge_get(uint32_t a, uint32_t b, bool *fresh) {
   uint32_t mask = MAX_EDGES * 2 - 1;
   *fresh = false;
-  for (uint32_t i = (uint32_t)mix((uint64_t)a << 32 | b) & mask;; i = (i + 1) & mask) {
+  for (uint32_t i = (uint32_t)wt_hash64((uint64_t)a << 32 | b) & mask;; i = (i + 1) & mask) {
     uint32_t e = edge_slots[i];
     if (e == NONE) {
       if (nedges >= MAX_EDGES) return NONE;
@@ -665,7 +656,7 @@ static bool cycle_first_time(const cycle *c, uint32_t *start) {
   *start = lo;
   uint64_t h = c->n;
   for (uint32_t k = 0; k < c->n; k++)
-    h = mix(h ^ nodes[edges[c->e[(lo + k) % c->n]].from].uid);
+    h = wt_hash64(h ^ nodes[edges[c->e[(lo + k) % c->n]].from].uid);
   if (h == 0) h = 1;
   uint32_t mask = (1u << CYCLE_BITS) - 1;
   for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
@@ -704,7 +695,7 @@ void wt_lockgraph_acquire(wt_thread *t, uint32_t uid, bool write, wt_ctx ctx) {
   /* Without a lockset id (its depot is full) the key would not name the
    * held locks: no caching then. */
   bool cache = t->lockset != 0;
-  uint64_t key = mix(mix(((uint64_t)t->lockset << 32) | (uid << 1 | write)) ^
+  uint64_t key = wt_hash64(wt_hash64(((uint64_t)t->lockset << 32) | (uid << 1 | write)) ^
                      ((uint64_t)t->uid << 32 | fj_pos));
   if (key == 0) key = 1;
   if (cache && chain_seen(key, false)) return;

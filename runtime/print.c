@@ -154,12 +154,6 @@ static void put_stack(wt_ctx ctx) {
   if (walk_stack(ctx, put_frame, 0, 1 << 30) == 0) put("    <empty stack>\n");
 }
 
-static uint32_t lockset_of(wt_ctx ctx, uint32_t *items, uint32_t max) {
-  wt_lockset ls = 0;
-  uintptr_t pc;
-  wt_ctx_frames(ctx, &pc, 1, &ls);
-  return ls ? wt_lockset_items(ls, items, max) : 0;
-}
 
 static void put_access(const wt_report_access *a, bool previous) {
   const char *what;
@@ -170,7 +164,7 @@ static void put_access(const wt_report_access *a, bool previous) {
   put("  %s of size %u at 0x%lx by %s", what, a->size, (unsigned long)a->addr,
       thread_name(a->thread_uid));
   uint32_t items[WT_MAX_HELD];
-  uint32_t n = lockset_of(a->ctx, items, WT_MAX_HELD);
+  uint32_t n = wt_ctx_locks(a->ctx, items, WT_MAX_HELD);
   for (uint32_t i = 0; i < n; i++)
     put("%s%s M%u", i ? ", " : " (mutexes: ", items[i] & 1 ? "write" : "read", items[i] >> 1);
   put(n ? "):\n" : ":\n");
@@ -195,17 +189,8 @@ static void put_mutex_created(uint32_t uid) {
 
 /* Each mutex held at either access, once, in order of first mention. */
 static void put_mutexes(const wt_report *r) {
-  uint32_t uids[2 * WT_MAX_HELD], nuids = 0;
-  uint32_t items[WT_MAX_HELD];
-  const wt_report_access *acc[2] = {&r->cur, &r->prev};
-  for (int a = 0; a < 2; a++) {
-    uint32_t n = lockset_of(acc[a]->ctx, items, WT_MAX_HELD);
-    for (uint32_t i = 0; i < n; i++) {
-      uint32_t uid = items[i] >> 1, j = 0;
-      while (j < nuids && uids[j] != uid) j++;
-      if (j == nuids) uids[nuids++] = uid;
-    }
-  }
+  uint32_t uids[2 * WT_MAX_HELD];
+  uint32_t nuids = wt_report_mutexes(r, uids, 2 * WT_MAX_HELD);
   for (uint32_t i = 0; i < nuids; i++) put_mutex_created(uids[i]);
 }
 

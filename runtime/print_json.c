@@ -45,12 +45,6 @@ static void put_stack(const char *key, wt_ctx ctx) {
   wt_json_end(&J);
 }
 
-static uint32_t lockset_of(wt_ctx ctx, uint32_t *items, uint32_t max) {
-  wt_lockset ls = 0;
-  uintptr_t pc;
-  wt_ctx_frames(ctx, &pc, 1, &ls);
-  return ls ? wt_lockset_items(ls, items, max) : 0;
-}
 
 static void put_access(const wt_report_access *a, const char *role) {
   wt_json_item(&J);
@@ -70,7 +64,7 @@ static void put_access(const wt_report_access *a, const char *role) {
   wt_json_key(&J, "locks");
   wt_json_array(&J);
   uint32_t items[WT_MAX_HELD];
-  uint32_t n = lockset_of(a->ctx, items, WT_MAX_HELD);
+  uint32_t n = wt_ctx_locks(a->ctx, items, WT_MAX_HELD);
   for (uint32_t i = 0; i < n; i++) {
     wt_json_item(&J);
     wt_json_object(&J);
@@ -87,17 +81,8 @@ static void put_access(const wt_report_access *a, const char *role) {
 
 /* Each mutex held at either access, once, in order of first mention. */
 static void put_mutexes(const wt_report *r) {
-  uint32_t uids[2 * WT_MAX_HELD], nuids = 0;
-  uint32_t items[WT_MAX_HELD];
-  const wt_report_access *acc[2] = {&r->cur, &r->prev};
-  for (int a = 0; a < 2; a++) {
-    uint32_t n = lockset_of(acc[a]->ctx, items, WT_MAX_HELD);
-    for (uint32_t i = 0; i < n; i++) {
-      uint32_t uid = items[i] >> 1, k = 0;
-      while (k < nuids && uids[k] != uid) k++;
-      if (k == nuids) uids[nuids++] = uid;
-    }
-  }
+  uint32_t uids[2 * WT_MAX_HELD];
+  uint32_t nuids = wt_report_mutexes(r, uids, 2 * WT_MAX_HELD);
   wt_json_key(&J, "mutexes");
   wt_json_array(&J);
   for (uint32_t i = 0; i < nuids; i++) {

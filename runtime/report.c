@@ -243,3 +243,19 @@ unsigned wt_report_count_kind(int kind) {
   if (kind < 0 || kind >= WT_R_KIND_COUNT) return 0;
   return atomic_load_explicit(&nkind[kind], memory_order_relaxed);
 }
+
+/* Each mutex held at either access of a race, once, in order of first
+ * mention: what both printers list under the accesses. */
+uint32_t wt_report_mutexes(const wt_report *r, uint32_t *uids, uint32_t max) {
+  uint32_t nuids = 0, items[WT_MAX_HELD];
+  const wt_report_access *acc[2] = {&r->cur, &r->prev};
+  for (int a = 0; a < 2; a++) {
+    uint32_t n = wt_ctx_locks(acc[a]->ctx, items, WT_MAX_HELD);
+    for (uint32_t i = 0; i < n; i++) {
+      uint32_t uid = items[i] >> 1, j = 0;
+      while (j < nuids && uids[j] != uid) j++;
+      if (j == nuids && nuids < max) uids[nuids++] = uid;
+    }
+  }
+  return nuids;
+}

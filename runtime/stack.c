@@ -296,6 +296,13 @@ int wt_ctx_frames(wt_ctx ctx, uintptr_t *pcs, int max, wt_lockset *ls) {
   return k;
 }
 
+uint32_t wt_ctx_locks(wt_ctx ctx, uint32_t *items, uint32_t max) {
+  wt_lockset ls = 0;
+  uintptr_t pc;
+  wt_ctx_frames(ctx, &pc, 1, &ls);
+  return ls ? wt_lockset_items(ls, items, max) : 0;
+}
+
 /* ---- locksets ----------------------------------------------------------- */
 
 static WT_NOINLINE wt_lockset ls_full(depot *d) {

@@ -74,16 +74,6 @@ struct sites {
   size_t n, cap;
 };
 
-static void oom(void) {
-  fputs("weft-report: error: out of memory\n", stderr);
-  exit(2);
-}
-
-static void *xmalloc(size_t n) {
-  void *p = malloc(n ? n : 1);
-  if (!p) oom();
-  return p;
-}
 
 static bool same_locks(const struct site *x, char **locks, size_t n) {
   if (x->nlocks != n) return false;
@@ -99,11 +89,11 @@ static void add_site(struct sites *ss, const struct wr_report *r, const struct w
                      bool chosen) {
   char where[1024], key[1024];
   frame_key(where, sizeof where, &a->stack);
-  char **locks = xmalloc(a->nlocks * sizeof *locks);
+  char **locks = wr_xrealloc(NULL, a->nlocks * sizeof *locks);
   for (size_t i = 0; i < a->nlocks; i++) {
     mutex_key(key, sizeof key, r, a->locks[i].mutex);
     locks[i] = strdup(key);
-    if (!locks[i]) oom();
+    if (!locks[i]) wr_oom();
   }
   for (size_t i = 0; i < ss->n; i++) {
     struct site *x = &ss->s[i];
@@ -121,7 +111,7 @@ static void add_site(struct sites *ss, const struct wr_report *r, const struct w
   if (ss->n == ss->cap) {
     ss->cap = ss->cap ? ss->cap * 2 : 16;
     ss->s = realloc(ss->s, ss->cap * sizeof *ss->s);
-    if (!ss->s) oom();
+    if (!ss->s) wr_oom();
   }
   struct site *x = &ss->s[ss->n++];
   snprintf(x->where, sizeof x->where, "%s", where);

@@ -665,14 +665,6 @@ struct names {
   size_t n, cap;
 };
 
-static void *xrealloc(void *p, size_t size) {
-  p = realloc(p, size);
-  if (!p) {
-    fputs("weft-report: error: out of memory\n", stderr);
-    exit(2);
-  }
-  return p;
-}
 
 /* The regular files under dir, subdirectories included (a CI job may
  * give each test suite its own log directory).  Hidden entries are
@@ -689,7 +681,7 @@ static int collect(struct names *out, const char *dir, int depth,
   size_t dlen = strlen(dir);
   for (struct dirent *e; status == 0 && (e = readdir(d));) {
     if (e->d_name[0] == '.') continue;
-    char *full = xrealloc(NULL, dlen + strlen(e->d_name) + 2);
+    char *full = wr_xrealloc(NULL, dlen + strlen(e->d_name) + 2);
     sprintf(full, "%s%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/", e->d_name);
     struct stat st;
     bool keep = false;
@@ -706,7 +698,7 @@ static int collect(struct names *out, const char *dir, int depth,
     }
     if (out->n == out->cap) {
       out->cap = out->cap ? out->cap * 2 : 16;
-      out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+      out->v = wr_xrealloc(out->v, out->cap * sizeof *out->v);
     }
     out->v[out->n++] = full;
   }

@@ -9,14 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void *xrealloc(void *p, size_t size) {
-  p = realloc(p, size);
-  if (!p) {
-    fputs("weft-report: error: out of memory\n", stderr);
-    exit(2);
-  }
-  return p;
-}
 
 /* FNV-1a over the hex digits: only spreads the table, never shown. */
 static size_t hash(const char *fp) {
@@ -29,7 +21,7 @@ void wr_merge(const struct wr_set *set, struct wr_merged *m) {
   size_t slots = 16;
   while (slots < set->n * 2) slots *= 2;
   /* Slot i holds index+1 into m->u; 0 is empty. */
-  size_t *table = xrealloc(NULL, slots * sizeof *table);
+  size_t *table = wr_xrealloc(NULL, slots * sizeof *table);
   memset(table, 0, slots * sizeof *table);
   m->u = NULL;
   m->n = 0;
@@ -42,7 +34,7 @@ void wr_merge(const struct wr_set *set, struct wr_merged *m) {
     if (!table[s]) {
       if (m->n == cap) {
         cap = cap ? cap * 2 : 16;
-        m->u = xrealloc(m->u, cap * sizeof *m->u);
+        m->u = wr_xrealloc(m->u, cap * sizeof *m->u);
       }
       m->u[m->n] = (struct wr_unique){.report = r};
       table[s] = ++m->n;
@@ -54,7 +46,7 @@ void wr_merge(const struct wr_set *set, struct wr_merged *m) {
     if (!seen) {
       /* Grows by powers of two: npids is the only size kept. */
       if ((u->npids & (u->npids - 1)) == 0)
-        u->pids = xrealloc(u->pids, (u->npids ? u->npids * 2 : 1) * sizeof *u->pids);
+        u->pids = wr_xrealloc(u->pids, (u->npids ? u->npids * 2 : 1) * sizeof *u->pids);
       u->pids[u->npids++] = r->pid;
     }
   }

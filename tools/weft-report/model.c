@@ -17,9 +17,15 @@ struct wr_arena_block {
 
 #define ARENA_BLOCK ((size_t)64 << 10)
 
-static void oom(void) {
+void wr_oom(void) {
   fputs("weft-report: error: out of memory\n", stderr);
   exit(2);
+}
+
+void *wr_xrealloc(void *p, size_t size) {
+  p = realloc(p, size ? size : 1);
+  if (!p) wr_oom();
+  return p;
 }
 
 void *wr_arena_alloc(struct wr_arena *a, size_t size) {
@@ -29,7 +35,7 @@ void *wr_arena_alloc(struct wr_arena *a, size_t size) {
   if (!b || b->cap - b->used < size) {
     size_t cap = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
     b = malloc(sizeof *b + cap);
-    if (!b) oom();
+    if (!b) wr_oom();
     b->used = 0;
     b->cap = cap;
     /* A big block goes behind the current one, so the current one's free
@@ -71,7 +77,7 @@ void wr_set_add(struct wr_set *set, struct wr_report *r) {
   if (set->n == set->cap) {
     size_t cap = set->cap ? set->cap * 2 : 64;
     struct wr_report **grown = realloc(set->reports, cap * sizeof *grown);
-    if (!grown) oom();
+    if (!grown) wr_oom();
     set->reports = grown;
     set->cap = cap;
   }

@@ -131,6 +131,8 @@ typedef void (*wr_stack_fn)(struct wr_report *r, struct wr_stack *s, void *ctx);
 void wr_for_each_stack(struct wr_report *r, wr_stack_fn fn, void *ctx);
 
 /* Small shared helpers (model.c). */
+void wr_oom(void) __attribute__((noreturn)); /* "out of memory", exit 2 */
+void *wr_xrealloc(void *p, size_t size);     /* realloc or wr_oom */
 bool wr_frame_is_raw(const struct wr_frame *f);
 bool wr_frame_has_source(const struct wr_frame *f);
 const char *wr_basename(const char *path);

@@ -40,14 +40,6 @@ struct keys {
   size_t n, cap;
 };
 
-static void *xrealloc(void *p, size_t size) {
-  p = realloc(p, size);
-  if (!p) {
-    fputs("weft-report: error: out of memory\n", stderr);
-    exit(2);
-  }
-  return p;
-}
 
 static void collect(struct wr_report *r, struct wr_stack *s, void *ctx) {
   (void)r;
@@ -57,7 +49,7 @@ static void collect(struct wr_report *r, struct wr_stack *s, void *ctx) {
     if (!wr_frame_is_raw(f) || !f->module[0]) continue;
     if (ks->n == ks->cap) {
       ks->cap = ks->cap ? ks->cap * 2 : 256;
-      ks->k = xrealloc(ks->k, ks->cap * sizeof *ks->k);
+      ks->k = wr_xrealloc(ks->k, ks->cap * sizeof *ks->k);
     }
     ks->k[ks->n++] = (struct key){.module = f->module, .offset = f->offset};
   }
@@ -131,7 +123,7 @@ static char *run(const char *symbolizer, char **argv, size_t *out_len) {
   for (;;) {
     if (cap - len < 65536) {
       cap = cap ? cap * 2 : 1 << 17;
-      buf = xrealloc(buf, cap + 1);
+      buf = wr_xrealloc(buf, cap + 1);
     }
     /* A symbolizer that hangs (a huge or broken binary) must not hang
      * the CI job: past the deadline its frames stay raw. */
