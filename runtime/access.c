@@ -1,13 +1,16 @@
 /* THE hot path: the __weft_read/write entry points and everything they
- * inline.  FastTrack over byte-precise shadow cells (types.h):
+ * inline.  FastTrack over records of 8-byte granules (types.h):
  *
- *  - fast path (two loads, no store, no lock): the thread touches bytes
- *    it already touched in the same epoch, so the cell says it all;
- *  - slow path (cell lock): check against the last write and the reads,
- *    then record this access.  A cell whose bytes stop sharing one
- *    history is expanded to eight byte cells, and folded back when they
- *    agree again.  Nothing is evicted, so no race is forgotten.
+ *  - fast path (two loads, no store, no lock): the thread already holds
+ *    a record of its epoch covering the bytes;
+ *  - quick update (one CAS, no lock): the commonest change of history,
+ *    the same bytes again after every recorded access was ordered before;
+ *  - slow path (cell lock): check against every record the bytes have,
+ *    then drop what the access supersedes and merge it in.
  *
+ * Cost never depends on how the bytes of a granule were cut up before:
+ * a partial, unaligned or vector access is one fast-path test per
+ * granule it touches, and records merge by (epoch, kind, context) alone.
  * Races found under a cell lock are reported after it is released. */
 #include "shadow.h"
 
@@ -54,22 +57,138 @@ size_t wt_shadow_bytes(void) {
   return n * SHADOW_PAGE_BYTES;
 }
 
-/* ---- cell lock: a bit of w ---------------------------------------------- */
+/* ---- records and site words ------------------------------------------ */
+#define KIND_BITS (WT_R_WRITE | WT_R_ATOMIC)
+#define REC_KEY(x) ((x) & ~(WT_R_MASK | WT_R_LOCK | WT_R_EXT)) /* epoch and kind */
+
+WT_INLINE uint32_t site_word(wt_ctx ctx, uintptr_t addr, size_t size) {
+  uint32_t shape;
+  if (size <= 8) shape = (uint32_t)(addr & 7) | (uint32_t)(size - 1) << 3;
+  else shape = 0x80u | (size < 128 ? (uint32_t)size : 0);
+  return WT_SITE_CTX(ctx) | shape << WT_SITE_CTX_BITS;
+}
+
+/* Blocks: the pointer sits above the flag bits of word a. */
+WT_INLINE wt_recs *ext_block(uint64_t a) {
+  return (wt_recs *)(uintptr_t)((a >> WT_R_BITS) << 4);
+}
+WT_INLINE uint64_t ext_word(wt_recs *r) {
+  return ((uint64_t)(uintptr_t)r >> 4) << WT_R_BITS | WT_R_EXT;
+}
+WT_INLINE uint32_t *ext_sites(wt_recs *r) { return (uint32_t *)(r->w + r->cap); }
+WT_INLINE size_t block_bytes(uint32_t cap) { return sizeof(wt_recs) + cap * 12u; }
+
+/* Blocks are the allocator's power-of-two sizes, from 64 bytes (4
+ * records) up to 16 KiB (1364), each filled to its capacity.  The cap
+ * keeps blocks in the allocator's chunks, which are never unmapped, so
+ * the fast path may read a block just freed (see ext_hit).  A granule
+ * reaches it only with over a thousand concurrent readers: see
+ * update_recs. */
+#define BLOCK_MAX (16u << 10)
+#define RECS_MAX ((BLOCK_MAX - sizeof(wt_recs)) / 12u)
+
+static size_t block_size(uint32_t cap) {
+  size_t b = 64;
+  while (block_bytes(cap) > b) b <<= 1;
+  return b;
+}
+
+static uint32_t block_cap_for(uint32_t n, size_t *bytes) {
+  *bytes = block_size(n);
+  return (uint32_t)((*bytes - sizeof(wt_recs)) / 12u);
+}
+
+/* ---- cell lock: a bit of word a ----------------------------------------- */
 static uint64_t lock_cell(wt_cell *c) {
   wt_spins_held++;
   for (;;) {
-    uint64_t w = LD(c->w);
-    if (!(w & WT_M_LOCK) &&
-        atomic_compare_exchange_weak_explicit(&c->w, &w, w | WT_M_LOCK, memory_order_acquire,
+    uint64_t a = LD(c->a);
+    if (!(a & WT_R_LOCK) &&
+        atomic_compare_exchange_weak_explicit(&c->a, &a, a | WT_R_LOCK, memory_order_acquire,
                                               memory_order_relaxed))
-      return w | WT_M_LOCK;
+      return a;
     __builtin_ia32_pause();
   }
 }
 
-static void unlock_cell(wt_cell *c) {
-  atomic_store_explicit(&c->w, LD(c->w) & ~WT_M_LOCK, memory_order_release);
+/* Publishes the new word a and drops the lock in one store. */
+static void unlock_cell(wt_cell *c, uint64_t a) {
+  atomic_store_explicit(&c->a, a & ~WT_R_LOCK, memory_order_release);
   wt_spins_held--;
+}
+
+/* A granule's records, copied out under its lock.  Inline records come
+ * in order a, b; a block's in its order. */
+typedef struct rec {
+  uint64_t w;
+  uint32_t site;
+} rec;
+#define LOCAL_RECS 32
+
+typedef struct recs {
+  rec *v;
+  uint32_t n, cap;
+  wt_recs *blk; /* the block they came from, or NULL */
+  rec local[LOCAL_RECS];
+} recs;
+
+/* room: records the caller may add. */
+static void load_recs(wt_cell *c, wt_cold *cold, uint64_t a, recs *rs, uint32_t room) {
+  rs->v = rs->local;
+  rs->cap = LOCAL_RECS;
+  rs->n = 0;
+  rs->blk = 0;
+  if (a & WT_R_EXT) {
+    wt_recs *b = ext_block(a);
+    rs->blk = b;
+    if (b->n + room > LOCAL_RECS) {
+      rs->cap = b->n + room;
+      rs->v = wt_alloc(rs->cap * sizeof(rec));
+    }
+    uint32_t *sites = ext_sites(b);
+    for (uint32_t i = 0; i < b->n; i++) rs->v[rs->n++] = (rec){LD(b->w[i]), sites[i]};
+    return;
+  }
+  uint64_t x = a & ~WT_R_LOCK, y = LD(c->b);
+  if (x & WT_R_MASK) rs->v[rs->n++] = (rec){x, LD(cold->a)};
+  if (y & WT_R_MASK) rs->v[rs->n++] = (rec){y, LD(cold->b)};
+}
+
+/* Writes the records back and unlocks: inline when two fit, else into
+ * the block (a new one if it has no room). */
+static void store_recs(wt_cell *c, wt_cold *cold, recs *rs) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < rs->n; i++)
+    if (rs->v[i].w & WT_R_MASK) rs->v[k++] = rs->v[i];
+  rs->n = k;
+  wt_recs *b = rs->blk;
+  uint64_t a;
+  if (k <= 2) {
+    if (b) wt_free(b, block_size(b->cap));
+    ST(cold->a, k > 0 ? rs->v[0].site : 0);
+    ST(cold->b, k > 1 ? rs->v[1].site : 0);
+    ST(c->b, k > 1 ? rs->v[1].w : 0);
+    a = k > 0 ? rs->v[0].w : 0;
+  } else {
+    if (!b || b->cap < k) {
+      size_t bytes;
+      uint32_t cap = block_cap_for(k, &bytes);
+      wt_recs *nb = wt_alloc(bytes);
+      nb->cap = cap;
+      if (b) wt_free(b, block_size(b->cap));
+      b = nb;
+    }
+    uint32_t *sites = ext_sites(b);
+    for (uint32_t i = 0; i < k; i++) {
+      ST(b->w[i], rs->v[i].w);
+      sites[i] = rs->v[i].site;
+    }
+    b->n = k;
+    ST(c->b, 0);
+    a = ext_word(b);
+  }
+  if (rs->v != rs->local) wt_free(rs->v, rs->cap * sizeof(rec));
+  unlock_cell(c, a);
 }
 
 /* ---- one access, seen from the slow path ------------------------------ */
@@ -77,31 +196,25 @@ typedef struct op {
   wt_thread *t;
   uintptr_t pc, addr;
   size_t size;
-  bool write, atomic, have_ctx;
-  wt_ctx ctx;
+  bool write, atomic, have_site;
+  uint32_t site;
   int nraces;
   struct {
     wt_epoch e;
-    wt_ctx ctx;
+    uint32_t site;
     bool write, atomic;
     uintptr_t granule;
-    uint32_t hmask; /* bytes of the granule the previous history covers */
+    uint32_t hmask; /* bytes of the granule the previous record covers */
     uint32_t mask;  /* of those, the bytes this access touched */
   } race[2];
 } op_t;
 
-/* One uniform history: a whole cell with its cold twin, or a byte cell. */
-typedef struct hist {
-  _Atomic uint64_t *w, *r;
-  _Atomic uint32_t *wstack, *rstack;
-} hist;
-
-static wt_ctx op_ctx(op_t *op) {
-  if (!op->have_ctx) {
-    op->ctx = wt_ctx_access(op->t, op->pc, op->addr, op->size);
-    op->have_ctx = true;
+static uint32_t op_site(op_t *op) {
+  if (!op->have_site) {
+    op->site = site_word(wt_ctx_current(op->t, op->pc), op->addr, op->size);
+    op->have_site = true;
   }
-  return op->ctx;
+  return op->site;
 }
 
 /* Did epoch e happen before the thread's present?  Its own slot always
@@ -113,296 +226,182 @@ WT_INLINE bool unordered(const wt_thread *t, wt_epoch e) {
   return known < WT_EPOCH_CLOCK(e);
 }
 
-/* hmask: the history's bytes; mask: those this access touched. */
-static void note_race(op_t *op, uintptr_t granule, uint32_t hmask, uint32_t mask, wt_epoch e,
-                      wt_ctx ctx, bool write, bool atomic) {
+static void note_race(op_t *op, uintptr_t granule, uint64_t x, uint32_t site, uint32_t m) {
+  wt_epoch e = WT_R_EPOCH(x);
+  bool write = x & WT_R_WRITE;
+  uint32_t hmask = (uint32_t)(x & WT_R_MASK);
   for (int i = 0; i < op->nraces; i++)
     if (op->race[i].e == e && op->race[i].write == write) {
-      if (op->race[i].granule == granule) { /* another byte of it */
-        op->race[i].hmask |= hmask;
-        op->race[i].mask |= mask;
+      if (op->race[i].granule == granule && WT_SITE_CTX(op->race[i].site) == WT_SITE_CTX(site)) {
+        op->race[i].hmask |= hmask; /* another record of the same access */
+        op->race[i].mask |= hmask & m;
       }
       return;
     }
   if (op->nraces == 2) return;
   int i = op->nraces++;
   op->race[i].e = e;
-  op->race[i].ctx = ctx;
+  op->race[i].site = site;
   op->race[i].write = write;
-  op->race[i].atomic = atomic;
+  op->race[i].atomic = x & WT_R_ATOMIC;
   op->race[i].granule = granule;
   op->race[i].hmask = hmask;
-  op->race[i].mask = mask;
+  op->race[i].mask = hmask & m;
 }
 
-/* Does the byte at addr still carry the history (e, ctx)? */
-static bool byte_has(uintptr_t addr, wt_epoch e, wt_ctx ctx, bool write) {
+/* FastTrack against every record of the bytes m: a write races with
+ * unordered reads and writes, a read with unordered writes; two atomics
+ * never race. */
+static void check_recs(op_t *op, const recs *rs, uintptr_t granule, uint32_t m) {
+  for (uint32_t i = 0; i < rs->n; i++) {
+    uint64_t x = rs->v[i].w;
+    if (!(x & m)) continue;
+    if (!op->write && !(x & WT_R_WRITE)) continue;
+    if (op->atomic && (x & WT_R_ATOMIC)) continue;
+    if (unordered(op->t, WT_R_EPOCH(x))) note_race(op, granule, x, rs->v[i].site, m);
+  }
+}
+
+/* Records the access.  A write supersedes every record of its bytes; a
+ * read supersedes the reads it is ordered after, and needs nothing on
+ * bytes its thread already accessed in this epoch.  False if nothing
+ * changed. */
+static bool update_recs(op_t *op, recs *rs, uint32_t m) {
+  wt_thread *t = op->t;
+  uint64_t key = t->epoch << WT_R_BITS | (op->write ? WT_R_WRITE : 0) |
+                 (op->atomic ? WT_R_ATOMIC : 0);
+  if (op->write) {
+    for (uint32_t i = 0; i < rs->n; i++) rs->v[i].w &= ~(uint64_t)m;
+  } else {
+    for (uint32_t i = 0; i < rs->n; i++) {
+      uint64_t x = rs->v[i].w;
+      if (WT_R_EPOCH(x) == t->epoch && (!(x & WT_R_ATOMIC) || op->atomic))
+        m &= ~(uint32_t)x;
+    }
+    if (!m) return false;
+    for (uint32_t i = 0; i < rs->n; i++) {
+      uint64_t x = rs->v[i].w;
+      if (!(x & WT_R_WRITE) && (x & m) && !unordered(t, WT_R_EPOCH(x)))
+        rs->v[i].w &= ~(uint64_t)m;
+    }
+  }
+  uint32_t site = op_site(op);
+  for (uint32_t i = 0; i < rs->n; i++)
+    if (REC_KEY(rs->v[i].w) == key && WT_SITE_CTX(rs->v[i].site) == WT_SITE_CTX(site)) {
+      rs->v[i].w |= m;
+      rs->v[i].site = site;
+      return true;
+    }
+  /* Reuse an emptied slot, else append (load_recs left room for one). */
+  for (uint32_t i = 0; i < rs->n; i++)
+    if (!(rs->v[i].w & WT_R_MASK)) {
+      rs->v[i] = (rec){key | m, site};
+      return true;
+    }
+  /* The one bound: a full block (over a thousand readers of one granule
+   * not ordered with each other) merges the access into a record of its
+   * epoch and kind from another site, or else does not record this read;
+   * a write always supersedes records, so it never gets here. */
+  if (rs->n >= RECS_MAX) {
+    for (uint32_t i = 0; i < rs->n; i++)
+      if (REC_KEY(rs->v[i].w) == key) {
+        rs->v[i].w |= m;
+        return true;
+      }
+    return true; /* the reads it superseded are gone all the same */
+  }
+  rs->v[rs->n++] = (rec){key | m, site};
+  return true;
+}
+
+static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
+  wt_cold *cold = wt_shadow_cold(c, granule);
+  recs rs;
+  uint64_t a = lock_cell(c);
+  load_recs(c, cold, a, &rs, 1);
+  check_recs(op, &rs, granule, m);
+  if (update_recs(op, &rs, m)) {
+    store_recs(c, cold, &rs);
+  } else {
+    if (rs.v != rs.local) wt_free(rs.v, rs.cap * sizeof(rec));
+    unlock_cell(c, a);
+  }
+}
+
+/* Does the byte at addr still carry the record (e, ctx) of this kind? */
+static bool byte_has(uintptr_t addr, wt_epoch e, uint32_t site, bool write) {
   wt_cell *c = wt_shadow_cell(addr);
   if (!c) return false;
-  uint32_t bit = 1u << (addr & 7);
-  wt_cold *cold = wt_shadow_cold(c, addr);
-  uint64_t w = lock_cell(c), hw, hr;
-  uint32_t ws, rs;
-  if (w & WT_M_EXPANDED) {
-    wt_bcell *b = &((wt_bcell *)(uintptr_t)LD(c->r))[addr & 7];
-    hw = LD(b->w), hr = LD(b->r), ws = LD(b->wstack), rs = LD(b->rstack);
-  } else {
-    hw = w, hr = LD(c->r), ws = LD(cold->wstack), rs = LD(cold->rstack);
-  }
-  unlock_cell(c);
-  if (!(hw & bit) || (hw & WT_M_RSET && !write)) return false;
-  return write ? WT_CELL_EPOCH(hw) == e && ws == ctx : WT_CELL_EPOCH(hr) == e && rs == ctx;
+  uint64_t bit = 1ull << (addr & 7);
+  recs rs;
+  uint64_t a = lock_cell(c);
+  load_recs(c, wt_shadow_cold(c, addr), a, &rs, 0);
+  bool found = false;
+  for (uint32_t i = 0; i < rs.n && !found; i++)
+    found = (rs.v[i].w & bit) && WT_R_EPOCH(rs.v[i].w) == e &&
+            !!(rs.v[i].w & WT_R_WRITE) == write &&
+            WT_SITE_CTX(rs.v[i].site) == WT_SITE_CTX(site);
+  if (rs.v != rs.local) wt_free(rs.v, rs.cap * sizeof(rec));
+  unlock_cell(c, a);
+  return found;
 }
 
-/* Where the previous access was.  Its context knows its size and the
- * offset of its start in a granule, and it covered the first racing byte
- * b.  Up to 8 bytes that leaves one possible start.  A longer access (a
- * range, a vector) starts where the bytes before b stop carrying its
- * history, walking back at most its size.  Past the size the context can
- * hold, only the part in this granule is shown, as ThreadSanitizer shows
- * every access. */
+/* Where the previous access was.  Its site word knows its shape, and it
+ * covered the first racing byte b.  Up to 8 bytes that leaves one
+ * possible start; a record merged from a loop's neighbouring elements
+ * holds the last one's shape, so the sibling at b is shown, same size
+ * and aligned like it.  A longer access starts where the bytes before b
+ * stop carrying its record, at most its size back; past 127 bytes the
+ * record's bytes around b are walked both ways. */
+#define WALK_MAX (64u << 10)
 static void previous_extent(const op_t *op, int i, uintptr_t *addr, uint32_t *size) {
-  uint32_t shape = wt_ctx_shape(op->race[i].ctx), sz = WT_SHAPE_SIZE(shape);
+  uint32_t site = op->race[i].site, shape = site >> WT_SITE_CTX_BITS;
   uintptr_t g = op->race[i].granule;
   uint32_t hm = op->race[i].hmask ? op->race[i].hmask : 1;
   uintptr_t b = g + (uint32_t)__builtin_ctz(op->race[i].mask ? op->race[i].mask : hm);
-  if (sz >= 1 && sz <= 8) {
-    uintptr_t back = (b - WT_SHAPE_OFFSET(shape)) & 7;
+  wt_epoch e = op->race[i].e;
+  bool w = op->race[i].write;
+  if (!(shape & 0x80)) {
+    uint32_t off = shape & 7, sz = (shape >> 3 & 7) + 1;
+    uintptr_t back = (b - off) & 7;
     if (back < sz) {
       *addr = b - back;
       *size = sz;
       return;
     }
-    /* The context is a sibling's from the same site (one history for a
-     * loop's neighbouring elements): same size, aligned like it. */
     if ((sz & (sz - 1)) == 0) {
       *addr = b & ~(uintptr_t)(sz - 1);
       *size = sz;
       return;
     }
-  } else if (sz > 8 && sz < WT_SHAPE_SIZE_MAX) {
-    uintptr_t s = b;
-    while (b - s < sz - 1 &&
-           byte_has(s - 1, op->race[i].e, op->race[i].ctx, op->race[i].write))
-      s--;
-    if ((s & 7) == WT_SHAPE_OFFSET(shape)) { /* else later writes hid its start */
+  } else {
+    uint32_t sz = shape & 0x7f, limit = sz ? sz - 1 : WALK_MAX;
+    uintptr_t s = b, end = b + 1;
+    while (b - s < limit && byte_has(s - 1, e, site, w)) s--;
+    if (sz) {
       *addr = s;
       *size = sz;
       return;
     }
+    while (end - b < WALK_MAX && byte_has(end, e, site, w)) end++;
+    *addr = s;
+    *size = (uint32_t)(end - s);
+    return;
   }
   uint32_t lo = (uint32_t)__builtin_ctz(hm), hi = 31 - (uint32_t)__builtin_clz(hm);
   *addr = g + lo;
   *size = hi - lo + 1;
 }
 
-static size_t readset_bytes(uint32_t cap) { return sizeof(wt_readset) + cap * sizeof(wt_read); }
-
-static void free_readset(uint64_t w, uint64_t r) {
-  if (w & WT_M_RSET) {
-    wt_readset *rs = (wt_readset *)(uintptr_t)r;
-    wt_free(rs, readset_bytes(rs->cap));
-  }
-}
-
-/* A read joins the set of concurrent reads; reads it is ordered after
- * are dropped, since any race with them is also a race with this one. */
-static wt_readset *readset_add(op_t *op, wt_readset *rs, wt_ctx ctx) {
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < rs->n; i++)
-    if (unordered(op->t, rs->e[i].epoch)) rs->e[k++] = rs->e[i];
-  rs->n = k;
-  if (rs->n == rs->cap) {
-    wt_readset *bigger = wt_alloc(readset_bytes(rs->cap * 2));
-    bigger->cap = rs->cap * 2;
-    bigger->n = rs->n;
-    __builtin_memcpy(bigger->e, rs->e, rs->n * sizeof(wt_read));
-    wt_free(rs, readset_bytes(rs->cap));
-    rs = bigger;
-  }
-  rs->e[rs->n++] = (wt_read){op->t->epoch, ctx, op->atomic};
-  return rs;
-}
-
-/* FastTrack on one uniform history covering the bytes m.  The caller
- * holds the cell lock; w's lock and expanded bits are kept as they are. */
-static void state_apply(op_t *op, hist h, uintptr_t granule, uint32_t m) {
-  wt_thread *t = op->t;
-  wt_epoch e = t->epoch;
-  uint64_t w = LD(*h.w), r = LD(*h.r);
-  uint64_t flags = w & WT_M_ALL;
-  uint32_t mask = (uint32_t)(flags & WT_M_MASK);
-  wt_epoch we = WT_CELL_EPOCH(w);
-
-  if (we && unordered(t, we) && !(op->atomic && (flags & WT_M_WATOMIC)))
-    note_race(op, granule, mask, mask & m, we, LD(*h.wstack), true, flags & WT_M_WATOMIC);
-
-  if (op->write) {
-    if (flags & WT_M_RSET) {
-      wt_readset *rs = (wt_readset *)(uintptr_t)r;
-      for (uint32_t i = 0; i < rs->n; i++)
-        if (unordered(t, rs->e[i].epoch) && !(op->atomic && rs->e[i].atomic))
-          note_race(op, granule, mask, mask & m, rs->e[i].epoch, rs->e[i].stack, false, rs->e[i].atomic);
-      free_readset(w, r);
-    } else if (r && unordered(t, WT_CELL_EPOCH(r)) && !(op->atomic && (flags & WT_M_RATOMIC))) {
-      note_race(op, granule, mask, mask & m, WT_CELL_EPOCH(r), LD(*h.rstack), false,
-                flags & WT_M_RATOMIC);
-    }
-    flags &= ~(WT_M_WATOMIC | WT_M_RATOMIC | WT_M_RSET);
-    if (op->atomic) flags |= WT_M_WATOMIC;
-    ST(*h.wstack, op_ctx(op));
-    ST(*h.r, 0);
-    ST(*h.w, (e << WT_M_BITS) | flags | m);
-    return;
-  }
-  if (flags & WT_M_RSET) {
-    r = (uint64_t)(uintptr_t)readset_add(op, (wt_readset *)(uintptr_t)r, op_ctx(op));
-  } else if (!r || !unordered(t, WT_CELL_EPOCH(r))) {
-    if (WT_CELL_EPOCH(r) != e) {
-      r = e << WT_M_BITS;
-      ST(*h.rstack, op_ctx(op));
-      flags = (flags & ~WT_M_RATOMIC) | (op->atomic ? WT_M_RATOMIC : 0);
-    }
-  } else {
-    wt_readset *rs = wt_alloc(readset_bytes(4));
-    rs->cap = 4;
-    rs->n = 1;
-    rs->e[0] = (wt_read){WT_CELL_EPOCH(r), LD(*h.rstack), !!(flags & WT_M_RATOMIC)};
-    r = (uint64_t)(uintptr_t)readset_add(op, rs, op_ctx(op));
-    flags = (flags & ~WT_M_RATOMIC) | WT_M_RSET;
-  }
-  ST(*h.r, r);
-  ST(*h.w, (w & ~WT_M_ALL) | flags | m);
-}
-
-/* Can the access join the cell's uniform history without expanding?
- * Only when the result is the same for every byte: a write covering all
- * bytes recorded so far, or the same epoch that wrote (or only read) all
- * of them.  Atomic histories are kept apart. */
-static bool joins_uniform(op_t *op, wt_cold *cold, uint64_t w, uint64_t r, uint32_t m) {
-  uint32_t mask = (uint32_t)(w & WT_M_MASK);
-  if (mask == 0 || mask == m) return true;
-  if (op->write && (m & mask) == mask) return true;
-  if (op->atomic || (w & (WT_M_RSET | WT_M_WATOMIC | WT_M_RATOMIC))) return false;
-  /* Same epoch, other bytes: one history only if the same site made both
-   * accesses (a loop over an array), or the report would show the other
-   * statement as the previous access. */
-  wt_epoch e = op->t->epoch, we = WT_CELL_EPOCH(w), re = WT_CELL_EPOCH(r);
-  if (op->write)
-    return we == e && (re == 0 || re == e) && wt_ctx_same_site(LD(cold->wstack), op_ctx(op));
-  return we == 0 && re == e && wt_ctx_same_site(LD(cold->rstack), op_ctx(op));
-}
-
-static hist cell_hist(wt_cell *c, wt_cold *cold) {
-  return (hist){&c->w, &c->r, &cold->wstack, &cold->rstack};
-}
-static hist byte_hist(wt_bcell *b) { return (hist){&b->w, &b->r, &b->wstack, &b->rstack}; }
-
-static wt_bcell *expand(wt_cell *c, wt_cold *cold, uint64_t w) {
-  wt_bcell *b = wt_alloc(8 * sizeof(wt_bcell));
-  uint64_t r = LD(c->r);
-  uint32_t mask = (uint32_t)(w & WT_M_MASK);
-  uint64_t keep = (w & ~WT_M_ALL) | (w & (WT_M_WATOMIC | WT_M_RATOMIC | WT_M_RSET));
-  for (int i = 0; i < 8; i++) {
-    if (!(mask & (1u << i))) continue;
-    uint64_t ri = r;
-    if (w & WT_M_RSET) {
-      wt_readset *rs = (wt_readset *)(uintptr_t)r, *copy = wt_alloc(readset_bytes(rs->cap));
-      __builtin_memcpy(copy, rs, readset_bytes(rs->cap));
-      ri = (uint64_t)(uintptr_t)copy;
-    }
-    ST(b[i].w, keep | (1u << i));
-    ST(b[i].r, ri);
-    ST(b[i].wstack, LD(cold->wstack));
-    ST(b[i].rstack, LD(cold->rstack));
-  }
-  free_readset(w, r);
-  ST(c->r, (uint64_t)(uintptr_t)b);
-  ST(c->w, WT_M_LOCK | WT_M_EXPANDED);
-  ST(cold->wstack, 0);
-  ST(cold->rstack, 0);
-  return b;
-}
-
-/* Fold byte cells back into one history when they all agree. */
-static void try_fold(wt_cell *c, wt_cold *cold, wt_bcell *b) {
-  int first = -1;
-  uint32_t mask = 0;
-  for (int i = 0; i < 8; i++) {
-    uint64_t bw = LD(b[i].w);
-    if (!(bw & WT_M_MASK)) continue;
-    if (bw & WT_M_RSET) return;
-    mask |= 1u << i;
-    if (first < 0) {
-      first = i;
-      continue;
-    }
-    wt_bcell *f = &b[first];
-    if (((bw ^ LD(f->w)) & ~WT_M_MASK) || LD(b[i].r) != LD(f->r) ||
-        LD(b[i].wstack) != LD(f->wstack) || LD(b[i].rstack) != LD(f->rstack))
-      return;
-  }
-  uint64_t w = WT_M_LOCK | mask, r = 0;
-  if (first >= 0) {
-    w |= LD(b[first].w) & ~WT_M_MASK;
-    r = LD(b[first].r);
-    ST(cold->wstack, LD(b[first].wstack));
-    ST(cold->rstack, LD(b[first].rstack));
-  }
-  wt_free(b, 8 * sizeof(wt_bcell));
-  ST(c->r, r);
-  ST(c->w, w);
-}
-
-static bool same_bytes(const wt_bcell *a, const wt_bcell *b) {
-  return !((LD(a->w) ^ LD(b->w)) & ~(uint64_t)WT_M_MASK) && LD(a->r) == LD(b->r) &&
-         LD(a->wstack) == LD(b->wstack) && LD(a->rstack) == LD(b->rstack);
-}
-
-/* FastTrack byte by byte.  Neighbouring bytes that shared one history
- * before the access share the result too (the two halves of a 4-byte
- * field next to another thread's field), so it is computed once and
- * copied, unless a read set is involved: those are owned per byte. */
-static void apply_bytes(op_t *op, wt_bcell *b, uintptr_t granule, uint32_t m) {
-  wt_bcell before;
-  int lead = -1;
-  for (int i = 0; i < 8; i++) {
-    if (!(m & (1u << i))) continue;
-    if (lead >= 0 && same_bytes(&b[i], &before) && !(LD(b[lead].w) & WT_M_RSET) &&
-        !(LD(before.w) & WT_M_RSET)) {
-      ST(b[i].w, (LD(b[lead].w) & ~(uint64_t)WT_M_MASK) | (1u << i));
-      ST(b[i].r, LD(b[lead].r));
-      ST(b[i].wstack, LD(b[lead].wstack));
-      ST(b[i].rstack, LD(b[lead].rstack));
-      continue;
-    }
-    __builtin_memcpy(&before, &b[i], sizeof before);
-    state_apply(op, byte_hist(&b[i]), granule, 1u << i);
-    lead = i;
-  }
-}
-
-static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
-  wt_cold *cold = wt_shadow_cold(c, granule);
-  uint64_t w = lock_cell(c);
-  if (!(w & WT_M_EXPANDED) && joins_uniform(op, cold, w, LD(c->r), m)) {
-    state_apply(op, cell_hist(c, cold), granule, m);
-  } else {
-    wt_bcell *b = (w & WT_M_EXPANDED) ? (wt_bcell *)(uintptr_t)LD(c->r) : expand(c, cold, w);
-    apply_bytes(op, b, granule, m);
-    try_fold(c, cold, b);
-  }
-  unlock_cell(c);
-}
-
 static void report_races(op_t *op) {
   for (int i = 0; i < op->nraces; i++) {
     wt_report_access cur = {
         .addr = op->addr, .size = (uint32_t)op->size, .write = op->write,
-        .atomic = op->atomic, .thread_uid = op->t->uid, .ctx = op_ctx(op), .pc = op->pc};
+        .atomic = op->atomic, .thread_uid = op->t->uid,
+        .ctx = WT_SITE_CTX(op_site(op)), .pc = op->pc};
     wt_report_access prev = {
-        .write = op->race[i].write,
-        .atomic = op->race[i].atomic, .ctx = op->race[i].ctx,
+        .write = op->race[i].write, .atomic = op->race[i].atomic,
+        .ctx = WT_SITE_CTX(op->race[i].site),
         .thread_uid = wt_thread_uid_at(WT_EPOCH_SLOT(op->race[i].e),
                                        WT_EPOCH_CLOCK(op->race[i].e))};
     previous_extent(op, i, &prev.addr, &prev.size);
@@ -410,131 +409,183 @@ static void report_races(op_t *op) {
   }
 }
 
-/* ---- the entries ---------------------------------------------------------- */
-WT_INLINE bool fast_path_hit(const wt_cell *c, wt_epoch e, uint32_t m, bool write) {
-  uint64_t w = LD(c->w), e13 = e << WT_M_BITS;
-  if (m & ~w & WT_M_MASK) return false;
+/* ---- fast path ---------------------------------------------------------
+ * A hit needs no store: a record of this epoch already covers the bytes
+ * (for a read, any plain record of the epoch will do: a later access
+ * that races with this read races with it too), and for a write no other
+ * record shares them. */
+WT_INLINE bool rec_hit(uint64_t x, uint64_t key, uint64_t ignore, uint32_t m) {
+  return (x & ~(WT_R_MASK | ignore)) == key && (x & m) == m;
+}
+
+static WT_NOINLINE bool ext_hit(const wt_cell *c, uint64_t a, uint64_t e13, uint32_t m,
+                                bool write);
+
+WT_INLINE bool fast_hit(const wt_cell *c, uint64_t e13, uint32_t m, bool write) {
+  uint64_t a = LD(c->a), b = LD(c->b);
   if (write) {
-    if ((w & ~(uint64_t)WT_M_MASK) != e13) return false;
-    uint64_t r = LD(c->r);
-    return r == 0 || r == e13;
+    uint64_t key = e13 | WT_R_WRITE;
+    if (rec_hit(a, key, 0, m)) return !(b & m);
+    if (rec_hit(b, key, 0, m)) return !(a & (WT_R_LOCK | WT_R_EXT)) && !(a & m);
+  } else {
+    if (rec_hit(a, e13, WT_R_WRITE, m) || rec_hit(b, e13, WT_R_WRITE, m)) return true;
   }
-  if (w & (WT_M_ALL & ~(uint64_t)WT_M_MASK)) return false;
-  uint64_t r = LD(c->r);
-  return r == e13 || (r == 0 && (w & ~(uint64_t)WT_M_MASK) == e13);
+  return WT_UNLIKELY(a & WT_R_EXT) && ext_hit(c, a, e13, m, write);
 }
 
-/* Every granule the range touches, with the original range kept for the
- * report. */
-static void access_range_op(op_t *op);
-
-void wt_access_range(wt_thread *t, uintptr_t addr, size_t size, bool write, bool atomic,
-                     uintptr_t pc) {
-  if (!size || t->ignore) return;
-  op_t op = {.t = t, .pc = pc, .addr = addr, .size = size, .write = write, .atomic = atomic};
-  access_range_op(&op);
+/* The same test over a block, read without the lock: the block changes
+ * only under it, and is freed only after word a stops pointing at it, so
+ * a that has not moved since vouches for what was read. */
+static bool ext_hit(const wt_cell *c, uint64_t a, uint64_t e13, uint32_t m, bool write) {
+  const wt_recs *r = ext_block(a);
+  uint32_t n = r->n;
+  if (n > r->cap || n > RECS_MAX) return false; /* freed meanwhile */
+  bool hit = false;
+  uint32_t others = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    uint64_t x = LD(r->w[i]);
+    if (write ? rec_hit(x, e13 | WT_R_WRITE, 0, m) : rec_hit(x, e13, WT_R_WRITE, m)) {
+      hit = true;
+      if (!write) break;
+    } else {
+      others |= (uint32_t)x;
+    }
+  }
+  if (write && (others & m)) hit = false;
+  return hit && atomic_load_explicit(&c->a, memory_order_acquire) == a;
 }
 
-void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write, uintptr_t pc,
-                         wt_ctx ctx) {
-  if (!size || t->ignore) return;
-  op_t op = {.t = t, .pc = pc, .addr = addr, .size = size, .write = write,
-             .have_ctx = true, .ctx = ctx};
-  access_range_op(&op);
-}
-
-/* The commonest change of history, without the cell lock: the same bytes
- * as last time, accessed after (ordered with) every access recorded, as
- * in a loop that runs again after a join or a lock hand-over.  One CAS
- * publishes the new epoch.  A write's CAS on w excludes lockers; a read
- * CASes r and then checks that w did not move under it (a writer that
- * locked meanwhile may not have seen the read), else it redoes the
- * access on the locked path.  The context is stored only when it
- * changed, which it rarely does: the same code touches the same data. */
-/* at: an address in c's granule; addr, size: the whole access. */
-WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uintptr_t addr, size_t size,
-                            uint32_t m, bool write, uintptr_t pc) {
-  uint64_t w = LD(c->w);
-  if ((w & WT_M_ALL) != m) return false; /* other bytes, flags, or locked */
-  wt_epoch we = WT_CELL_EPOCH(w);
-  if (we && unordered(t, we)) return false;
-  uint64_t r = LD(c->r);
-  if (r && unordered(t, WT_CELL_EPOCH(r))) return false;
-  uint64_t e13 = t->epoch << WT_M_BITS;
-  /* Read the cold word before the CAS: a locked instruction holds back
-   * later loads, and two cache misses in a row would cost twice. */
+/* ---- quick update ------------------------------------------------------
+ * Without the cell lock.  A write replaces records that are all ordered
+ * before it and lie within its bytes: one CAS on word a publishes it (and
+ * excludes lockers).  A read replaces an ordered read record in word b
+ * within its bytes, or fills an empty b, next to a write record it does
+ * not race with: it CASes b and then checks that a did not move under
+ * it (a writer that locked meanwhile may not have seen the read), else
+ * it redoes the access on the locked path.  The site word is stored only
+ * when it changed, which it rarely does. */
+WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, bool write,
+                            uint32_t site) {
+  uint64_t a = LD(c->a);
+  if (a & (WT_R_LOCK | WT_R_EXT)) return false;
+  uint64_t b = LD(c->b);
+  uint64_t e13 = t->epoch << WT_R_BITS;
   wt_cold *cold = wt_shadow_cold(c, at);
-  _Atomic uint32_t *stack = write ? &cold->wstack : &cold->rstack;
-  uint32_t old_ctx = LD(*stack);
-  wt_ctx ctx = wt_ctx_access(t, pc, addr, size);
   if (write) {
-    if (!atomic_compare_exchange_strong_explicit(&c->w, &w, e13 | m, memory_order_acq_rel,
-                                                 memory_order_relaxed))
+    if (a && (((uint32_t)a & ~m & 0xff) || unordered(t, WT_R_EPOCH(a)))) return false;
+    if (b && (((uint32_t)b & ~m & 0xff) || unordered(t, WT_R_EPOCH(b)))) return false;
+    uint32_t old = LD(cold->a);
+    if (!atomic_compare_exchange_strong_explicit(&c->a, &a, e13 | WT_R_WRITE | m,
+                                                 memory_order_acq_rel, memory_order_relaxed))
       return false;
-    if (r) ST(c->r, 0);
-    if (old_ctx != ctx) ST(*stack, ctx);
+    if (b) atomic_compare_exchange_strong_explicit(&c->b, &b, 0, memory_order_relaxed,
+                                                   memory_order_relaxed);
+    if (old != site) ST(cold->a, site);
     return true;
   }
-  if (!atomic_compare_exchange_strong_explicit(&c->r, &r, e13, memory_order_acq_rel,
+  if (a & m) {
+    if (!(a & WT_R_WRITE) || (a & WT_R_ATOMIC) || unordered(t, WT_R_EPOCH(a))) return false;
+  }
+  if (b && ((b & (WT_R_WRITE | WT_R_ATOMIC)) || ((uint32_t)b & ~m & 0xff) ||
+            unordered(t, WT_R_EPOCH(b))))
+    return false;
+  uint32_t old = LD(cold->b);
+  if (!atomic_compare_exchange_strong_explicit(&c->b, &b, e13 | m, memory_order_acq_rel,
                                                memory_order_relaxed))
     return false;
-  if (old_ctx != ctx) ST(*stack, ctx);
-  return atomic_load_explicit(&c->w, memory_order_acquire) == w;
+  if (old != site) ST(cold->b, site);
+  return atomic_load_explicit(&c->a, memory_order_acquire) == a;
 }
 
-static void access_range_op(op_t *op) {
-  wt_thread *t = op->t;
-  bool write = op->write, atomic = op->atomic;
-  uintptr_t a = op->addr, end = op->addr + op->size;
-  if (end < op->addr) return;
+/* ---- the entries ---------------------------------------------------------- */
+
+/* Every granule the access touches, from the one at a on; the op is
+ * made only when a granule needs the locked path. */
+static WT_NOINLINE void access_span(wt_thread *t, uintptr_t addr, size_t size, bool write,
+                                    bool atomic, uintptr_t pc, wt_ctx ctx, bool have_ctx) {
+  uintptr_t a = addr, end = addr + size;
+  if (end < addr) return;
+  op_t op;
+  op.t = t;
+  op.pc = pc;
+  op.addr = addr;
+  op.size = size;
+  op.write = write;
+  op.atomic = atomic;
+  op.have_site = have_ctx;
+  op.site = have_ctx ? site_word(ctx, addr, size) : 0;
+  op.nraces = 0;
+  uint64_t e13 = t->epoch << WT_R_BITS;
   while (a < end) {
     uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
     uintptr_t stop = granule + WT_GRANULE < end ? granule + WT_GRANULE : end;
     uint32_t m = (uint32_t)(((1u << (stop - a)) - 1) << (a - granule));
     wt_cell *c = wt_shadow_cell(a);
     if (!c) break;
-    if (atomic || (!fast_path_hit(c, t->epoch, m, write) &&
-                   !quick_update(t, c, a, op->addr, op->size, m, write, op->pc)))
-      granule_slow(op, c, granule, m);
+    if (atomic || (!fast_hit(c, e13, m, write) &&
+                   !quick_update(t, c, a, m, write, op_site(&op))))
+      granule_slow(&op, c, granule, m);
     a = stop;
   }
-  if (WT_UNLIKELY(op->nraces)) report_races(op);
+  if (WT_UNLIKELY(op.nraces)) report_races(&op);
 }
 
-WT_INLINE void access_one(uintptr_t addr, uint32_t size, bool write, uintptr_t pc) {
+void wt_access_range(wt_thread *t, uintptr_t addr, size_t size, bool write, bool atomic,
+                     uintptr_t pc) {
+  if (!size || t->ignore) return;
+  access_span(t, addr, size, write, atomic, pc, 0, false);
+}
+
+void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write, uintptr_t pc,
+                         wt_ctx ctx) {
+  if (!size || t->ignore) return;
+  access_span(t, addr, size, write, false, pc, ctx, true);
+}
+
+/* A granule the fast path missed, mid-access, restarts the span there;
+ * the report of a race there names the part from that granule on, so an
+ * access wider than a granule is restarted whole instead. */
+WT_INLINE void access_fixed(uintptr_t addr, uint32_t size, bool write, uintptr_t pc) {
   wt_thread *t = wt_cur;
   if (WT_UNLIKELY(!t || t->ignore)) return;
-  uintptr_t off = addr & (WT_GRANULE - 1);
-  wt_cell *c;
-  if (WT_LIKELY(off + size <= WT_GRANULE && (c = wt_shadow_cell(addr)) != 0)) {
-    uint32_t m = ((1u << size) - 1) << off;
-    if (WT_LIKELY(fast_path_hit(c, t->epoch, m, write))) return;
-    if (quick_update(t, c, addr, addr, size, m, write, pc)) return;
-  }
-  wt_access_range(t, addr, size, write, false, pc);
+  uint64_t e13 = t->epoch << WT_R_BITS;
+  uintptr_t a = addr, end = addr + size;
+  do {
+    uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
+    uintptr_t stop = granule + WT_GRANULE < end ? granule + WT_GRANULE : end;
+    uint32_t m = (uint32_t)(((1u << (stop - a)) - 1) << (a - granule));
+    wt_cell *c = wt_shadow_cell(a);
+    if (WT_UNLIKELY(!c) || !fast_hit(c, e13, m, write)) {
+      access_span(t, addr, size, write, false, pc, 0, false);
+      return;
+    }
+    a = stop;
+  } while (a < end);
 }
 
-#define DEFINE_ACCESS(size)                                                    \
-  void __weft_read##size(void *addr) { access_one((uintptr_t)addr, size, false, WT_PC()); } \
-  void __weft_write##size(void *addr) { access_one((uintptr_t)addr, size, true, WT_PC()); }
+#define DEFINE_ACCESS(size)                                                          \
+  void __weft_read##size(void *addr) { access_fixed((uintptr_t)addr, size, false, WT_PC()); } \
+  void __weft_write##size(void *addr) { access_fixed((uintptr_t)addr, size, true, WT_PC()); }
 DEFINE_ACCESS(1)
 DEFINE_ACCESS(2)
 DEFINE_ACCESS(4)
 DEFINE_ACCESS(8)
+DEFINE_ACCESS(16)
 
-void __weft_read16(void *addr) {
-  wt_thread *t = wt_cur;
-  if (t) wt_access_range(t, (uintptr_t)addr, 16, false, false, WT_PC());
-}
-void __weft_write16(void *addr) {
-  wt_thread *t = wt_cur;
-  if (t) wt_access_range(t, (uintptr_t)addr, 16, true, false, WT_PC());
-}
+/* Odd sizes and 32-byte vectors take the same inline tests. */
 void __weft_read_range(void *addr, size_t size) {
+  if (size - 1 < 32) {
+    access_fixed((uintptr_t)addr, (uint32_t)size, false, WT_PC());
+    return;
+  }
   wt_thread *t = wt_cur;
   if (t) wt_access_range(t, (uintptr_t)addr, size, false, false, WT_PC());
 }
 void __weft_write_range(void *addr, size_t size) {
+  if (size - 1 < 32) {
+    access_fixed((uintptr_t)addr, (uint32_t)size, true, WT_PC());
+    return;
+  }
   wt_thread *t = wt_cur;
   if (t) wt_access_range(t, (uintptr_t)addr, size, true, false, WT_PC());
 }
@@ -561,48 +612,84 @@ void __weft_func_exit(void) {
   if (WT_LIKELY(t && t->depth)) t->depth--;
 }
 
-/* ---- resetting memory that starts a new life ---------------------------
+/* ---- memory that starts a new life -------------------------------------
  * Freed, unmapped or reused memory, and exited threads' stacks, forget
- * their history, so a new object at an old address starts clean. */
+ * their history, so a new object at an old address starts clean.  A
+ * whole page is cleared by plain stores once its blocks are freed; its
+ * cells' locks are not taken (a thread touching memory while it is
+ * unmapped or reallocated is racing with that anyway, and at worst leaves
+ * a record behind). */
 static void reset_granule(wt_cell *c, wt_cold *cold, uint32_t drop) {
-  uint64_t w = lock_cell(c);
-  if (w & WT_M_EXPANDED) {
-    wt_bcell *b = (wt_bcell *)(uintptr_t)LD(c->r);
-    for (int i = 0; i < 8; i++)
-      if (drop & (1u << i)) {
-        free_readset(LD(b[i].w), LD(b[i].r));
-        __builtin_memset(&b[i], 0, sizeof(wt_bcell));
-      }
-    try_fold(c, cold, b); /* all bytes empty folds to an empty cell */
-  } else if (((uint32_t)w & WT_M_MASK & ~drop) == 0) {
-    free_readset(w, LD(c->r));
-    ST(c->r, 0);
-    ST(cold->wstack, 0);
-    ST(cold->rstack, 0);
-    ST(c->w, WT_M_LOCK);
-  } else {
-    ST(c->w, w & ~(uint64_t)drop); /* the other bytes keep their uniform history */
+  recs rs;
+  uint64_t a = lock_cell(c);
+  load_recs(c, cold, a, &rs, 0);
+  for (uint32_t i = 0; i < rs.n; i++) rs.v[i].w &= ~(uint64_t)drop;
+  store_recs(c, cold, &rs);
+}
+
+static void reset_page(wt_cell *page) {
+  wt_cold *cold = (wt_cold *)(page + WT_CELLS_PER_PAGE);
+  for (uint32_t i = 0; i < WT_CELLS_PER_PAGE; i++) {
+    uint64_t a = LD(page[i].a);
+    if (a & (WT_R_EXT | WT_R_LOCK)) reset_granule(&page[i], &cold[i], 0xff);
   }
-  unlock_cell(c);
+  __builtin_memset((void *)page, 0, SHADOW_PAGE_BYTES);
 }
 
 void wt_shadow_reset(uintptr_t addr, size_t size) {
   uintptr_t end = addr + size;
   if (!wt_dir || end < addr || end > (1ul << WT_ADDR_BITS)) return;
   while (addr < end) {
-    uintptr_t page_end = (addr | (WT_PAGE_SIZE - 1)) + 1;
+    uintptr_t page_start = addr & ~(WT_PAGE_SIZE - 1);
+    uintptr_t page_end = page_start + WT_PAGE_SIZE;
     uintptr_t stop = page_end < end ? page_end : end;
     wt_cell *page = atomic_load_explicit(&wt_dir[addr >> WT_PAGE_SHIFT], memory_order_acquire);
-    for (uintptr_t a = addr; page && a < stop;) {
-      uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
-      uintptr_t gend = granule + WT_GRANULE < stop ? granule + WT_GRANULE : stop;
-      wt_cell *c = page + ((granule & (WT_PAGE_SIZE - 1)) / WT_GRANULE);
-      if (LD(c->w) & (WT_M_MASK | WT_M_EXPANDED))
-        reset_granule(c, wt_shadow_cold(c, granule),
-                      (uint32_t)(((1u << (gend - a)) - 1) << (a - granule)));
-      a = gend;
+    if (page && addr == page_start && stop == page_end) {
+      reset_page(page);
+    } else {
+      for (uintptr_t a = addr; page && a < stop;) {
+        uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
+        uintptr_t gend = granule + WT_GRANULE < stop ? granule + WT_GRANULE : stop;
+        wt_cell *c = page + ((granule & (WT_PAGE_SIZE - 1)) / WT_GRANULE);
+        if (LD(c->a) || LD(c->b))
+          reset_granule(c, wt_shadow_cold(c, granule),
+                        (uint32_t)(((1u << (gend - a)) - 1) << (a - granule)));
+        a = gend;
+      }
     }
     addr = stop;
+  }
+}
+
+/* A new heap block: its history is gone and it is written by its
+ * allocating thread, with no check (it is fresh), by plain stores over
+ * whole granules.  A partial last granule goes through the checked path. */
+void wt_shadow_alloc(wt_thread *t, uintptr_t addr, size_t size, uintptr_t pc, wt_ctx ctx) {
+  uintptr_t end = addr + size;
+  if (!wt_dir || end < addr || end > (1ul << WT_ADDR_BITS)) return;
+  uint64_t w = t->epoch << WT_R_BITS | WT_R_WRITE | WT_R_MASK;
+  uint32_t site = site_word(ctx, addr, size);
+  uintptr_t a = addr;
+  if (a & (WT_GRANULE - 1)) { /* never for malloc's blocks: kept simple */
+    wt_shadow_reset(addr, size);
+    wt_access_range_ctx(t, addr, size, true, pc, ctx);
+    return;
+  }
+  while (a + WT_GRANULE <= end) {
+    wt_cell *c = wt_shadow_cell(a);
+    uintptr_t page_end = (a | (WT_PAGE_SIZE - 1)) + 1;
+    wt_cold *cold = wt_shadow_cold(c, a);
+    for (; a + WT_GRANULE <= end && a < page_end; a += WT_GRANULE, c++, cold++) {
+      uint64_t old = LD(c->a);
+      if (WT_UNLIKELY(old & (WT_R_EXT | WT_R_LOCK))) reset_granule(c, cold, 0xff);
+      if (LD(c->b)) ST(c->b, 0);
+      if (LD(cold->a) != site) ST(cold->a, site);
+      ST(c->a, w);
+    }
+  }
+  if (a < end) {
+    wt_shadow_reset(a, end - a);
+    wt_access_range_ctx(t, a, end - a, true, pc, ctx);
   }
 }
 

@@ -32,21 +32,32 @@ static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
   wt_thread *t = alloc_thread();
   if (!p || !t) return p;
   t->ignore++;
-  wt_ctx ctx = wt_ctx_access_in(t, pc, (uintptr_t)fn, (uintptr_t)p, size);
-  wt_shadow_reset((uintptr_t)p, malloc_usable_size(p));
+  wt_ctx ctx = wt_ctx_access_in(t, pc, (uintptr_t)fn);
+  size_t usable = malloc_usable_size(p);
   wt_heap_add((uintptr_t)p, size, t->uid, ctx);
   t->ignore--;
-  if (size <= IMITATE_WRITE_MAX) wt_access_range_ctx(t, (uintptr_t)p, size, true, pc, ctx);
+  if (size <= IMITATE_WRITE_MAX) {
+    wt_shadow_alloc(t, (uintptr_t)p, size, pc, ctx);
+    if (usable > size) wt_shadow_reset((uintptr_t)p + size, usable - size);
+  } else {
+    wt_shadow_reset((uintptr_t)p, usable);
+  }
   return p;
 }
+
+/* A free writes the block, so that a use racing with it is reported.  As
+ * ThreadSanitizer does, only the first FREE_CHECK_MAX bytes are checked:
+ * the rest keeps its history until the next block there starts afresh,
+ * and checking it all would cost a pass over every large block freed. */
+#define FREE_CHECK_MAX 1024u
 
 static void on_free(void *p, uintptr_t pc, void *fn) {
   wt_thread *t = alloc_thread();
   if (!p || !t) return;
   size_t size = wt_heap_remove((uintptr_t)p);
   if (!size) return; /* allocated before weft started, or not by malloc */
-  wt_access_range_ctx(t, (uintptr_t)p, size, true, pc,
-                      wt_ctx_access_in(t, pc, (uintptr_t)fn, (uintptr_t)p, size));
+  wt_access_range_ctx(t, (uintptr_t)p, size < FREE_CHECK_MAX ? size : FREE_CHECK_MAX, true, pc,
+                      wt_ctx_access_in(t, pc, (uintptr_t)fn));
   wt_sync_free_range((uintptr_t)p, size);
 }
 
@@ -73,7 +84,7 @@ void *realloc(void *p, size_t n) {
     wt_thread *t = alloc_thread();
     if (t)
       wt_heap_add((uintptr_t)p, malloc_usable_size(p), t->uid,
-                  wt_ctx_access_in(t, pc, (uintptr_t)realloc, (uintptr_t)p, 0));
+                  wt_ctx_access_in(t, pc, (uintptr_t)realloc));
     return q;
   }
   return on_alloc(q, n, pc, realloc);

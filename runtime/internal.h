@@ -163,6 +163,10 @@ WT_HIDDEN void wt_access_range(wt_thread *t, uintptr_t addr, size_t size,
 WT_HIDDEN void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write,
                                    uintptr_t pc, wt_ctx ctx);
 WT_HIDDEN void wt_shadow_reset(uintptr_t addr, size_t size);
+/* A new heap block [addr, addr + size): history gone, written by t at ctx
+ * with no check, at the cost of plain stores. */
+WT_HIDDEN void wt_shadow_alloc(wt_thread *t, uintptr_t addr, size_t size, uintptr_t pc,
+                               wt_ctx ctx);
 
 /* ---- atomic.c: atomic operations and fences ------------------------- */
 /* (only the __weft_atomic_* / __weft_fence entry points) */
@@ -172,14 +176,9 @@ WT_HIDDEN wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls);
 /* Context of the calling thread's current stack with pc on top and its
  * current lockset; pc 0 = just the shadow stack. */
 WT_HIDDEN wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc);
-/* The context of an access at pc, its shape (WT_SHAPE) kept in the leaf. */
-WT_HIDDEN wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, uintptr_t addr, size_t size);
 /* An access made by an intercepted function fn called from pc: fn shows
  * as the top frame (free, malloc...). */
-WT_HIDDEN wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn, uintptr_t addr,
-                                  size_t size);
-WT_HIDDEN uint32_t wt_ctx_shape(wt_ctx ctx); /* 0 if not an access */
-WT_HIDDEN bool wt_ctx_same_site(wt_ctx a, wt_ctx b); /* equal but for the shape */
+WT_HIDDEN wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn);
 /* Like wt_ctx_current, but unwinds with libunwind first, for
  * interceptors called from code weft did not instrument. */
 WT_HIDDEN wt_ctx wt_ctx_unwind(wt_thread *t, uintptr_t pc);

@@ -14,22 +14,33 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+/* Raw system calls: the runtime defines mmap and munmap itself (to reset
+ * the shadow of the program's mappings), and its own memory must never
+ * go through them, or a shadow reset would run inside the runtime's own
+ * allocator lock. */
+static void *raw_mmap(size_t size, int flags, int *err) {
+  long r = syscall(SYS_mmap, 0, size, PROT_READ | PROT_WRITE, flags, -1, 0);
+  if (r == -1) *err = errno;
+  return (void *)r;
+}
+
 void *wt_mmap(size_t size) {
-  void *p = mmap(0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) wt_die("cannot map %zu bytes of runtime memory (errno %d)", size, errno);
+  int err = 0;
+  void *p = raw_mmap(size, MAP_PRIVATE | MAP_ANONYMOUS, &err);
+  if (p == MAP_FAILED) wt_die("cannot map %zu bytes of runtime memory (errno %d)", size, err);
   return p;
 }
 
 void *wt_mmap_noreserve(size_t size) {
-  void *p = mmap(0, size, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  int err = 0;
+  void *p = raw_mmap(size, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, &err);
   if (p == MAP_FAILED)
     wt_die("cannot reserve %zu bytes of address space (errno %d); "
-           "is the address space limited with ulimit -v?", size, errno);
+           "is the address space limited with ulimit -v?", size, err);
   return p;
 }
 
-void wt_munmap(void *p, size_t size) { munmap(p, size); }
+void wt_munmap(void *p, size_t size) { syscall(SYS_munmap, p, size); }
 
 /* Dropping the pages both zeroes them and gives the memory back. */
 void wt_zero_pages(void *p, size_t size) {

@@ -12,11 +12,18 @@
  * locks are held is a leaf with pc 0: it carries the lockset and is not a
  * frame, so wt_ctx_frames skips it.
  *
+ * A context is a stack and a lockset, nothing else: the size and offset
+ * of an access live in the shadow (types.h, site words), so the number of
+ * contexts grows with distinct (stack, lockset) pairs only.
+ *
  * Capacity: 2^24 nodes (16 bytes each, 256 MiB of address space, backed
  * only as used) in a table of 2^25 slots, so probing never sees the table
- * more than half full.  When the nodes run out the depot prints one line
- * and returns WT_CTX_OVERFLOW, an empty context, for every new context;
- * contexts interned before keep working. */
+ * more than half full; ids fit the shadow's 24-bit site words.  The last
+ * 2^16 nodes are kept back: once the rest are used the depot prints one
+ * line and interns each new context as its top frame alone, from that
+ * reserve, so a report still shows the access site.  Only when the
+ * reserve is gone too does a new context become WT_CTX_OVERFLOW, an
+ * empty stack.  Contexts interned before keep working. */
 #define UNW_LOCAL_ONLY
 #include "internal.h"
 
@@ -27,6 +34,7 @@
 
 #define NODE_BITS 24
 #define NODE_CAP (1u << NODE_BITS)
+#define NODE_RESERVE (1u << 16) /* top frames only, once the rest is full */
 #define SLOT_BITS (NODE_BITS + 1)
 #define SLOT_MASK ((1u << SLOT_BITS) - 1)
 #define WT_CTX_OVERFLOW 1u /* fixed, prints as an empty stack */
@@ -93,11 +101,16 @@ WT_INLINE depot *depot_get(void) {
 }
 
 
-static WT_NOINLINE wt_ctx ctx_full(depot *d) {
+static wt_ctx intern_in(depot *d, wt_ctx parent, uintptr_t pc, wt_lockset ls, uint32_t cap);
+
+/* The general nodes are used up: the context becomes its top frame and
+ * lockset, from the reserve. */
+static WT_NOINLINE wt_ctx ctx_full(depot *d, wt_ctx parent, uintptr_t pc, wt_lockset ls) {
   if (!atomic_exchange_explicit(&d->warned_ctx, 1, memory_order_relaxed))
     wt_printf("weft: context depot full (%u contexts); new stacks are "
-              "reported as empty\n", NODE_CAP);
-  return WT_CTX_OVERFLOW;
+              "reported by their top frame only\n", NODE_CAP - NODE_RESERVE);
+  if (parent == 0 || pc == 0) return WT_CTX_OVERFLOW;
+  return intern_in(d, 0, pc, ls, NODE_CAP);
 }
 
 /* Hash-consing by linear probing.  A node is written before its id is
@@ -108,7 +121,11 @@ static WT_NOINLINE wt_ctx ctx_full(depot *d) {
  * node that is never published, the only waste). */
 wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls) {
   if (parent == 0 && pc == 0 && ls == 0) return 0;
-  depot *d = depot_get();
+  return intern_in(depot_get(), parent, pc, ls, NODE_CAP - NODE_RESERVE);
+}
+
+/* cap: the ids this insertion may take (the reserve is for ctx_full). */
+static wt_ctx intern_in(depot *d, wt_ctx parent, uintptr_t pc, wt_lockset ls, uint32_t cap) {
   uint64_t h = wt_hash64(pc ^ ((uint64_t)parent << 32 | ls) * 0x9e3779b97f4a7c15ull);
   uint32_t i = (uint32_t)h & SLOT_MASK;
   uint32_t fresh = 0;
@@ -116,10 +133,11 @@ wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls) {
     uint32_t id = atomic_load_explicit(&d->slots[i], memory_order_acquire);
     if (id == 0) {
       if (fresh == 0) {
-        if (atomic_load_explicit(&d->next, memory_order_relaxed) >= NODE_CAP)
-          return ctx_full(d);
+        if (atomic_load_explicit(&d->next, memory_order_relaxed) >= cap)
+          return cap < NODE_CAP ? ctx_full(d, parent, pc, ls) : WT_CTX_OVERFLOW;
         fresh = atomic_fetch_add_explicit(&d->next, 1, memory_order_relaxed);
-        if (fresh >= NODE_CAP) return ctx_full(d);
+        if (fresh >= cap)
+          return cap < NODE_CAP ? ctx_full(d, parent, pc, ls) : WT_CTX_OVERFLOW;
         d->nodes[fresh] = (node){.pc = pc, .parent = parent, .ls = ls};
       }
       if (atomic_compare_exchange_strong_explicit(&d->slots[i], &id, fresh,
@@ -173,36 +191,12 @@ static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
 
 wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc) { return ctx_leaf(t, pc, t->lockset); }
 
-/* An access's leaf also records its shape (types.h), which the previous
- * access of a race report needs and the shadow has no room for. */
-wt_ctx wt_ctx_access(wt_thread *t, uintptr_t pc, uintptr_t addr, size_t size) {
-  return ctx_leaf(t, pc, t->lockset | WT_SHAPE(addr, size) << WT_LOCKSET_BITS);
-}
-
-wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn, uintptr_t addr, size_t size) {
+/* An access made by an intercepted function fn called from pc: fn shows
+ * as the top frame. */
+wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn) {
   wt_ctx caller = wt_ctx_intern(frames_node(t), pc, 0);
-  return wt_ctx_intern(caller, fn + 1, t->lockset | WT_SHAPE(addr, size) << WT_LOCKSET_BITS);
+  return wt_ctx_intern(caller, fn + 1, t->lockset);
 }
-
-/* Same stack, pc and locks: two accesses from one site, whatever their
- * shapes. */
-bool wt_ctx_same_site(wt_ctx a, wt_ctx b) {
-  if (a == b) return true;
-  depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
-  uint32_t limit = d ? atomic_load_explicit(&d->next, memory_order_relaxed) : 0;
-  if (a == 0 || b == 0 || a >= limit || b >= limit) return false;
-  const node *x = &d->nodes[a], *y = &d->nodes[b];
-  uint32_t ls_mask = (1u << WT_LOCKSET_BITS) - 1;
-  return x->pc == y->pc && x->parent == y->parent && ((x->ls ^ y->ls) & ls_mask) == 0;
-}
-
-uint32_t wt_ctx_shape(wt_ctx ctx) {
-  depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
-  if (d == 0 || ctx == 0 || ctx >= atomic_load_explicit(&d->next, memory_order_relaxed))
-    return 0;
-  return d->nodes[ctx].ls >> WT_LOCKSET_BITS;
-}
-
 
 /* Deeper real stacks lose their outermost frames. */
 #define UNWIND_MAX 128
@@ -286,7 +280,7 @@ int wt_ctx_frames(wt_ctx ctx, uintptr_t *pcs, int max, wt_lockset *ls) {
   if (d == 0 || ctx == 0) return 0;
   uint32_t limit = atomic_load_explicit(&d->next, memory_order_relaxed);
   if (ctx >= limit || ctx >= NODE_CAP) return 0;
-  if (ls) *ls = d->nodes[ctx].ls & ((1u << WT_LOCKSET_BITS) - 1);
+  if (ls) *ls = d->nodes[ctx].ls;
   int k = 0;
   while (ctx != 0 && ctx < NODE_CAP && k < max) {
     const node *n = &d->nodes[ctx];

@@ -125,6 +125,9 @@ void wt_sync_destroy(wt_thread *t, uintptr_t addr) {
 }
 
 static void free_in_bucket(struct bucket *b, uintptr_t lo, uintptr_t hi) {
+  /* Racy peek: a free of a large block passes over many empty buckets,
+   * and the block's own sync objects were created before it was freed. */
+  if (!__atomic_load_n(&b->head, __ATOMIC_RELAXED)) return;
   wt_spin_lock(&b->lock);
   for (wt_sync **pp = &b->head; *pp;) {
     if ((*pp)->addr >= lo && (*pp)->addr < hi) unlink_and_pool(b, pp);

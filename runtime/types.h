@@ -35,60 +35,59 @@ typedef struct wt_vc {
 } wt_vc;
 
 /* ---- Shadow cells ----------------------------------------------------
- * One hot cell (16 bytes) shadows one 8-byte granule; the access fast
- * path reads only this, so it streams no more shadow than ThreadSanitizer
- * (4 cells of 4 bytes).  Its cold twin (8 bytes, wt_cold) holds the
- * access contexts, written only when the history changes: keeping the
- * previous access's stack exactly, with no replay that can fail, costs
- * that third word.  24 bytes of shadow per 8 bytes of memory in all,
- * against ThreadSanitizer's 16 plus 4 of meta shadow.
+ * One hot cell (16 bytes) shadows one 8-byte granule and its cold twin
+ * (8 bytes, wt_cold) holds where each of its accesses came from: 24
+ * bytes of shadow per 8 bytes of memory, against ThreadSanitizer's 16
+ * plus its meta shadow.  The access fast path reads only the hot cell.
  *
- *   w: [ write epoch : 51 ][ rset ratomic watomic expanded lock : 5 ][ mask : 8 ]
- *   r: [ read epoch  : 51 ][ 0 : 13 ]      or a wt_readset *  (rset)
- *                                          or a wt_bcell[8]   (expanded)
+ * The hot cell holds up to two *records*.  A record is one epoch's
+ * access of some bytes of the granule, of one kind (read or write,
+ * plain or atomic), made from one context:
  *
- * Uniform mode: every byte set in `mask` has the same history.  Bytes
- * with different histories make the cell expanded: r then points at 8
- * byte cells and w keeps only the flag bits.  Nothing is ever evicted. */
+ *   record: [ epoch : 51 ][ spare write atomic ext lock : 5 ][ mask : 8 ]
+ *
+ * Per byte, at most one write record covers it (its last write) and any
+ * number of read records (the reads since, not ordered with each other).
+ * Records of one epoch and kind merge across bytes when they come from
+ * the same context, so a thread that touches a granule in pieces, in any
+ * sizes and offsets, keeps one record per statement: whether bytes need
+ * separate records is a question of epochs and contexts, never of sizes.
+ * A granule with more than two records keeps them in a block (wt_recs)
+ * that word a points at (ext); b is then 0.  Nothing is ever evicted.
+ * The lock bit of word a guards the cell on the slow path. */
 typedef struct wt_cell {
-  _Atomic uint64_t w;
-  _Atomic uint64_t r;
+  _Atomic uint64_t a;
+  _Atomic uint64_t b;
 } wt_cell;
 
+/* Site words: a record's context id (24 bits, the depot's size) and
+ * the shape of the access that made it, which a report needs to show the
+ * previous access as the program made it:
+ *   bit 31 clear: 1 to 8 bytes; bits 24-26 the offset of its first byte
+ *                 in its granule, bits 27-29 its size - 1;
+ *   bit 31 set:   a longer access; bits 24-30 its size, 0 past 127.  */
 typedef struct wt_cold {
-  _Atomic uint32_t wstack; /* access context (stack + locks) of the write */
-  _Atomic uint32_t rstack; /* of the read, when r is one epoch */
+  _Atomic uint32_t a, b;
 } wt_cold;
 
-/* A byte of an expanded cell: the same w/r encoding (mask = its bit; no
- * lock or expanded bit) with its contexts alongside. */
-typedef struct wt_bcell {
-  _Atomic uint64_t w, r;
-  _Atomic uint32_t wstack, rstack;
-} wt_bcell;
+#define WT_R_MASK 0xffull            /* bytes of the granule */
+#define WT_R_LOCK (1ull << 8)        /* word a: slow-path lock of this cell */
+#define WT_R_EXT (1ull << 9)         /* word a: the records are in a block */
+#define WT_R_ATOMIC (1ull << 10)     /* an atomic access */
+#define WT_R_WRITE (1ull << 11)      /* a write */
+#define WT_R_BITS 13
+#define WT_R_EPOCH(x) ((x) >> WT_R_BITS)
 
-#define WT_M_MASK 0xffu                /* bytes of the granule accessed */
-#define WT_M_LOCK (1ull << 8)          /* slow-path lock of this cell */
-#define WT_M_EXPANDED (1ull << 9)      /* r points at 8 byte cells */
-#define WT_M_WATOMIC (1ull << 10)      /* the last write was atomic */
-#define WT_M_RATOMIC (1ull << 11)      /* the read epoch was atomic */
-#define WT_M_RSET (1ull << 12)         /* r holds a wt_readset pointer */
-#define WT_M_BITS 13
-#define WT_M_ALL ((1ull << WT_M_BITS) - 1)
-#define WT_CELL_EPOCH(x) ((x) >> WT_M_BITS)
+#define WT_SITE_CTX_BITS 24
+#define WT_SITE_CTX(s) ((s) & ((1u << WT_SITE_CTX_BITS) - 1))
 
-/* Reads by several threads not ordered with each other.  Entries
- * ordered before a newer read are dropped, so n stays the number of
- * truly concurrent readers. */
-typedef struct wt_read {
-  wt_epoch epoch;
-  uint32_t stack;
-  uint32_t atomic;
-} wt_read;
-typedef struct wt_readset {
+/* More than two records: n of them in w[] with their site words after
+ * w[cap].  Blocks are the runtime allocator's power-of-two blocks; the
+ * smallest (64 bytes) holds 4 records.  Changed under the cell lock only. */
+typedef struct wt_recs {
   uint32_t n, cap;
-  wt_read e[];
-} wt_readset;
+  _Atomic uint64_t w[];
+} wt_recs;
 
 /* Shadow pages: one directory slot per 4 KiB application page, pointing
  * at 512 hot cells followed by their 512 cold twins (12 KiB).  The
@@ -105,19 +104,6 @@ typedef struct wt_readset {
  * in a trie: each node is (parent, pc, lockset).  0 is the empty stack. */
 typedef uint32_t wt_ctx;
 typedef uint32_t wt_lockset;   /* interned set of held locks, 0 = none */
-/* A leaf's lockset word also carries the shape of the access above the
- * lockset id: the offset of its first byte in its 8-byte granule (3
- * bits) and its size (9 bits; 511 means 511 or more).  A race report
- * needs both to show the previous access as the program made it, and the
- * shadow has no room for them.  20 bits are left for the lockset id, as
- * many as the lockset depot holds. */
-#define WT_LOCKSET_BITS 20
-#define WT_SHAPE_SIZE_MAX 511u
-#define WT_SHAPE(addr, size) \
-  ((uint32_t)((size) < WT_SHAPE_SIZE_MAX ? (size) : WT_SHAPE_SIZE_MAX) << 3 | \
-   (uint32_t)((addr) & 7))
-#define WT_SHAPE_SIZE(shape) ((shape) >> 3)
-#define WT_SHAPE_OFFSET(shape) ((shape) & 7)
 #define WT_MAX_FRAMES 64       /* frames kept per printed stack */
 
 /* ---- Threads ---------------------------------------------------------*/
