@@ -206,6 +206,7 @@ typedef struct op {
     uintptr_t granule;
     uint32_t hmask; /* bytes of the granule the previous record covers */
     uint32_t mask;  /* of those, the bytes this access touched */
+    uintptr_t lo, hi; /* the record's bytes seen by this access, all granules */
   } race[2];
 } op_t;
 
@@ -230,12 +231,19 @@ static void note_race(op_t *op, uintptr_t granule, uint64_t x, uint32_t site, ui
   wt_epoch e = WT_R_EPOCH(x);
   bool write = x & WT_R_WRITE;
   uint32_t hmask = (uint32_t)(x & WT_R_MASK);
+  uintptr_t lo = granule + (uint32_t)__builtin_ctz(hmask);
+  uintptr_t hi = granule + 32 - (uint32_t)__builtin_clz(hmask);
   for (int i = 0; i < op->nraces; i++)
     if (op->race[i].e == e && op->race[i].write == write) {
-      if (op->race[i].granule == granule && WT_SITE_CTX(op->race[i].site) == WT_SITE_CTX(site)) {
-        op->race[i].hmask |= hmask; /* another record of the same access */
+      if (WT_SITE_CTX(op->race[i].site) != WT_SITE_CTX(site)) return;
+      if (op->race[i].granule == granule) { /* another record of the same access */
+        op->race[i].hmask |= hmask;
         op->race[i].mask |= hmask & m;
       }
+      /* A write over a range replaces the records it races with before
+       * the report is made: what it saw of them is kept here. */
+      if (hi > op->race[i].hi && lo <= op->race[i].hi) op->race[i].hi = hi;
+      if (lo < op->race[i].lo) op->race[i].lo = lo;
       return;
     }
   if (op->nraces == 2) return;
@@ -247,6 +255,8 @@ static void note_race(op_t *op, uintptr_t granule, uint64_t x, uint32_t site, ui
   op->race[i].granule = granule;
   op->race[i].hmask = hmask;
   op->race[i].mask = hmask & m;
+  op->race[i].lo = lo;
+  op->race[i].hi = hi;
 }
 
 /* FastTrack against every record of the bytes m: a write races with
@@ -376,7 +386,8 @@ static void previous_extent(const op_t *op, int i, uintptr_t *addr, uint32_t *si
     }
   } else {
     uint32_t sz = shape & 0x7f, limit = sz ? sz - 1 : WALK_MAX;
-    uintptr_t s = b, end = b + 1;
+    uintptr_t s = op->race[i].lo <= b ? op->race[i].lo : b;
+    uintptr_t end = op->race[i].hi > b ? op->race[i].hi : b + 1;
     while (b - s < limit && byte_has(s - 1, e, site, w)) s--;
     if (sz) {
       *addr = s;

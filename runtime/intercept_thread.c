@@ -97,7 +97,12 @@ static int blocking_join(wt_thread *t, pthread_t th, void **ret, uintptr_t pc) {
   if (bad) return bad;
   wt_thread *child = t->in_rt ? 0 : wt_thread_by_pthread((uintptr_t)th);
   bool noted = child && wt_wait_begin(t, WT_WAIT_JOIN, child->uid, false, pc);
+  /* glibc frees the joined thread's resources inside the join (a cached
+   * stack's TLS vector, written by the thread that made it), before the
+   * join's edge exists: its own bookkeeping, not the program's accesses. */
+  t->ignore++;
   int r = WT_REAL(pthread_join)(th, ret);
+  t->ignore--;
   if (noted) wt_wait_end(t);
   if (r == 0) after_join(t, th, pc);
   return r;
@@ -112,7 +117,9 @@ int pthread_tryjoin_np(pthread_t th, void **ret) {
   wt_thread *t = wt_enter();
   int bad = before_join(t, th, WT_PC());
   if (bad) return bad;
+  t->ignore++;
   int r = WT_REAL(pthread_tryjoin_np)(th, ret);
+  t->ignore--;
   if (r == 0) after_join(t, th, WT_PC());
   return r;
 }
@@ -122,7 +129,9 @@ int pthread_timedjoin_np(pthread_t th, void **ret, const struct timespec *abstim
   wt_thread *t = wt_enter();
   int bad = before_join(t, th, WT_PC());
   if (bad) return bad;
+  t->ignore++;
   int r = WT_REAL(pthread_timedjoin_np)(th, ret, abstime);
+  t->ignore--;
   if (r == 0) after_join(t, th, WT_PC());
   return r;
 }
