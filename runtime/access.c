@@ -235,7 +235,6 @@ static void note_race(op_t *op, uintptr_t granule, uint64_t x, uint32_t site, ui
   uintptr_t hi = granule + 32 - (uint32_t)__builtin_clz(hmask);
   for (int i = 0; i < op->nraces; i++)
     if (op->race[i].e == e && op->race[i].write == write) {
-      if (WT_SITE_CTX(op->race[i].site) != WT_SITE_CTX(site)) return;
       if (op->race[i].granule == granule) { /* another record of the same access */
         op->race[i].hmask |= hmask;
         op->race[i].mask |= hmask & m;
@@ -276,7 +275,7 @@ static void check_recs(op_t *op, const recs *rs, uintptr_t granule, uint32_t m) 
  * read supersedes the reads it is ordered after, and needs nothing on
  * bytes its thread already accessed in this epoch.  False if nothing
  * changed. */
-static bool update_recs(op_t *op, recs *rs, uint32_t m) {
+static bool update_recs(op_t *op, recs *rs, uintptr_t granule, uint32_t m) {
   wt_thread *t = op->t;
   uint64_t key = t->epoch << WT_R_BITS | (op->write ? WT_R_WRITE : 0) |
                  (op->atomic ? WT_R_ATOMIC : 0);
@@ -297,9 +296,11 @@ static bool update_recs(op_t *op, recs *rs, uint32_t m) {
   }
   uint32_t site = op_site(op);
   for (uint32_t i = 0; i < rs->n; i++)
-    if (REC_KEY(rs->v[i].w) == key && WT_SITE_CTX(rs->v[i].site) == WT_SITE_CTX(site)) {
+    if (REC_KEY(rs->v[i].w) == key) {
+      if (!(rs->v[i].w & WT_R_MASK)) rs->v[i].site = site; /* emptied: starts anew */
+      else if (WT_SITE_CTX(rs->v[i].site) != WT_SITE_CTX(site))
+        wt_sitelog_add(t, granule, m, site);
       rs->v[i].w |= m;
-      rs->v[i].site = site;
       return true;
     }
   /* Reuse an emptied slot, else append (load_recs left room for one). */
@@ -309,17 +310,9 @@ static bool update_recs(op_t *op, recs *rs, uint32_t m) {
       return true;
     }
   /* The one bound: a full block (over a thousand readers of one granule
-   * not ordered with each other) merges the access into a record of its
-   * epoch and kind from another site, or else does not record this read;
-   * a write always supersedes records, so it never gets here. */
-  if (rs->n >= RECS_MAX) {
-    for (uint32_t i = 0; i < rs->n; i++)
-      if (REC_KEY(rs->v[i].w) == key) {
-        rs->v[i].w |= m;
-        return true;
-      }
-    return true; /* the reads it superseded are gone all the same */
-  }
+   * not ordered with each other) does not record this read; a write
+   * supersedes every record of its bytes, so it never gets here. */
+  if (rs->n >= RECS_MAX) return true; /* the reads it superseded are gone all the same */
   rs->v[rs->n++] = (rec){key | m, site};
   return true;
 }
@@ -330,7 +323,7 @@ static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
   uint64_t a = lock_cell(c);
   load_recs(c, cold, a, &rs, 1);
   check_recs(op, &rs, granule, m);
-  if (update_recs(op, &rs, m)) {
+  if (update_recs(op, &rs, granule, m)) {
     store_recs(c, cold, &rs);
   } else {
     if (rs.v != rs.local) wt_free(rs.v, rs.cap * sizeof(rec));
@@ -338,7 +331,8 @@ static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
   }
 }
 
-/* Does the byte at addr still carry the record (e, ctx) of this kind? */
+/* Does the byte at addr still carry a record of epoch e and this kind
+ * that began at the same site? */
 static bool byte_has(uintptr_t addr, wt_epoch e, uint32_t site, bool write) {
   wt_cell *c = wt_shadow_cell(addr);
   if (!c) return false;
@@ -364,7 +358,8 @@ static bool byte_has(uintptr_t addr, wt_epoch e, uint32_t site, bool write) {
  * stop carrying its record, at most its size back; past 127 bytes the
  * record's bytes around b are walked both ways. */
 #define WALK_MAX (64u << 10)
-static void previous_extent(const op_t *op, int i, uintptr_t *addr, uint32_t *size) {
+static void previous_extent(const op_t *op, int i, uint32_t record_site, uintptr_t *addr,
+                            uint32_t *size) {
   uint32_t site = op->race[i].site, shape = site >> WT_SITE_CTX_BITS;
   uintptr_t g = op->race[i].granule;
   uint32_t hm = op->race[i].hmask ? op->race[i].hmask : 1;
@@ -388,13 +383,13 @@ static void previous_extent(const op_t *op, int i, uintptr_t *addr, uint32_t *si
     uint32_t sz = shape & 0x7f, limit = sz ? sz - 1 : WALK_MAX;
     uintptr_t s = op->race[i].lo <= b ? op->race[i].lo : b;
     uintptr_t end = op->race[i].hi > b ? op->race[i].hi : b + 1;
-    while (b - s < limit && byte_has(s - 1, e, site, w)) s--;
+    while (b - s < limit && byte_has(s - 1, e, record_site, w)) s--;
     if (sz) {
       *addr = s;
       *size = sz;
       return;
     }
-    while (end - b < WALK_MAX && byte_has(end, e, site, w)) end++;
+    while (end - b < WALK_MAX && byte_has(end, e, record_site, w)) end++;
     *addr = s;
     *size = (uint32_t)(end - s);
     return;
@@ -404,8 +399,22 @@ static void previous_extent(const op_t *op, int i, uintptr_t *addr, uint32_t *si
   *size = hi - lo + 1;
 }
 
+/* The previous access's own site: the site log's, where another
+ * statement joined its record. */
+static bool resolve_site(op_t *op, int i) {
+  uint32_t hm = op->race[i].hmask ? op->race[i].hmask : 1;
+  uintptr_t b = op->race[i].granule +
+                (uint32_t)__builtin_ctz(op->race[i].mask ? op->race[i].mask : hm);
+  uint32_t s;
+  int r = wt_sitelog_find(op->race[i].e, b, &s);
+  if (r == WT_SITELOG_FOUND) op->race[i].site = s;
+  return r == WT_SITELOG_LOST;
+}
+
 static void report_races(op_t *op) {
   for (int i = 0; i < op->nraces; i++) {
+    uint32_t record_site = op->race[i].site;
+    bool approximate = resolve_site(op, i);
     wt_report_access cur = {
         .addr = op->addr, .size = (uint32_t)op->size, .write = op->write,
         .atomic = op->atomic, .thread_uid = op->t->uid,
@@ -415,7 +424,8 @@ static void report_races(op_t *op) {
         .ctx = WT_SITE_CTX(op->race[i].site),
         .thread_uid = wt_thread_uid_at(WT_EPOCH_SLOT(op->race[i].e),
                                        WT_EPOCH_CLOCK(op->race[i].e))};
-    previous_extent(op, i, &prev.addr, &prev.size);
+    prev.approximate = approximate;
+    previous_extent(op, i, record_site, &prev.addr, &prev.size);
     wt_report_race(op->t, &cur, &prev);
   }
 }

@@ -168,6 +168,12 @@ WT_HIDDEN void wt_shadow_reset(uintptr_t addr, size_t size);
 WT_HIDDEN void wt_shadow_alloc(wt_thread *t, uintptr_t addr, size_t size, uintptr_t pc,
                                wt_ctx ctx);
 
+/* ---- sitelog.c: which statement touched which bytes of a record ------ */
+enum { WT_SITELOG_NONE, WT_SITELOG_FOUND, WT_SITELOG_LOST };
+WT_HIDDEN void wt_sitelog_add(const wt_thread *t, uintptr_t granule, uint32_t bytes,
+                              uint32_t site);
+WT_HIDDEN int wt_sitelog_find(wt_epoch e, uintptr_t addr, uint32_t *site);
+
 /* ---- atomic.c: atomic operations and fences ------------------------- */
 /* (only the __weft_atomic_* / __weft_fence entry points) */
 

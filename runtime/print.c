@@ -169,6 +169,9 @@ static void put_access(const wt_report_access *a, bool previous) {
     put("%s%s M%u", i ? ", " : " (mutexes: ", items[i] & 1 ? "write" : "read", items[i] >> 1);
   put(n ? "):\n" : ":\n");
   put_stack(a->ctx);
+  if (a->approximate)
+    put("    (approximate: the first statement of this thread to touch these bytes in\n"
+        "     the same epoch; the log of later statements no longer goes back so far)\n");
 }
 
 static void put_mutex_created(uint32_t uid) {

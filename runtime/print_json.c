@@ -61,6 +61,10 @@ static void put_access(const wt_report_access *a, const char *role) {
   wt_json_hex(&J, a->addr);
   wt_json_key(&J, "thread");
   wt_json_int(&J, a->thread_uid);
+  if (a->approximate) {
+    wt_json_key(&J, "approximate");
+    wt_json_bool(&J, true);
+  }
   wt_json_key(&J, "locks");
   wt_json_array(&J);
   uint32_t items[WT_MAX_HELD];

@@ -48,10 +48,12 @@ typedef struct wt_vc {
  *
  * Per byte, at most one write record covers it (its last write) and any
  * number of read records (the reads since, not ordered with each other).
- * Records of one epoch and kind merge across bytes when they come from
- * the same context, so a thread that touches a granule in pieces, in any
- * sizes and offsets, keeps one record per statement: whether bytes need
- * separate records is a question of epochs and contexts, never of sizes.
+ * Records of one epoch and kind merge across bytes, whatever statement
+ * made them, so a thread that touches a granule in pieces, in any sizes
+ * and offsets, keeps one record: whether bytes need separate records is
+ * a question of epochs alone.  Which statement touched which bytes is
+ * kept apart, for reports only: a record keeps its first access's site,
+ * and the site log (sitelog.c) the others'.
  * A granule with more than two records keeps them in a block (wt_recs)
  * that word a points at (ext); b is then 0.  Nothing is ever evicted.
  * The lock bit of word a guards the cell on the slow path. */
@@ -223,6 +225,7 @@ typedef struct wt_report_access {
   uint32_t thread_uid;
   wt_ctx ctx;              /* stack and locks held */
   uintptr_t pc;            /* top frame, for dedup */
+  uint32_t approximate;    /* ctx may be another statement's (sitelog.c) */
 } wt_report_access;
 
 typedef struct wt_report_thread {
