@@ -317,7 +317,8 @@ static bool update_recs(op_t *op, recs *rs, uintptr_t granule, uint32_t m) {
   return true;
 }
 
-static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
+/* The locked path: any number of records. */
+static WT_NOINLINE void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
   wt_cold *cold = wt_shadow_cold(c, granule);
   recs rs;
   uint64_t a = lock_cell(c);
@@ -329,6 +330,49 @@ static void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, uint32_t m) {
     if (rs.v != rs.local) wt_free(rs.v, rs.cap * sizeof(rec));
     unlock_cell(c, a);
   }
+}
+
+/* The same for a cell whose records stay inline, with no lock: the two
+ * words change together by one 16-byte CAS, which a locker's CAS on word
+ * a makes fail.  The site words follow the CAS; a report made between
+ * the two may show a neighbouring access's stack, as with the quick
+ * update.  False if the cell is locked, has a block, would need one, or
+ * keeps changing under it: the locked path takes over. */
+typedef unsigned __int128 u128;
+
+static WT_NOINLINE bool granule_lockfree(op_t *op, wt_cell *c, uintptr_t granule,
+                                         uint32_t m) {
+  wt_cold *cold = wt_shadow_cold(c, granule);
+  for (int tries = 0; tries < 4; tries++) {
+    uint64_t a = LD(c->a), b = LD(c->b);
+    if (a & (WT_R_LOCK | WT_R_EXT)) return false;
+    recs rs;
+    rs.v = rs.local;
+    rs.n = 0;
+    uint32_t sa = LD(cold->a), sb = LD(cold->b);
+    if (a & WT_R_MASK) rs.v[rs.n++] = (rec){a, sa};
+    if (b & WT_R_MASK) rs.v[rs.n++] = (rec){b, sb};
+    int nraces = op->nraces;
+    check_recs(op, &rs, granule, m);
+    if (!update_recs(op, &rs, granule, m)) return true;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < rs.n; i++)
+      if (rs.v[i].w & WT_R_MASK) rs.v[k++] = rs.v[i];
+    if (k > 2) {
+      op->nraces = nraces; /* the locked path checks again */
+      return false;
+    }
+    u128 expected = (u128)b << 64 | a;
+    u128 desired = (u128)(k > 1 ? rs.v[1].w : 0) << 64 | (k > 0 ? rs.v[0].w : 0);
+    if (__atomic_compare_exchange_n((u128 *)(void *)c, &expected, desired, false,
+                                    __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+      if (k > 0 && rs.v[0].site != sa) ST(cold->a, rs.v[0].site);
+      if (k > 1 && rs.v[1].site != sb) ST(cold->b, rs.v[1].site);
+      return true;
+    }
+    op->nraces = nraces;
+  }
+  return false;
 }
 
 /* Does the byte at addr still carry a record of epoch e and this kind
@@ -477,14 +521,28 @@ static bool ext_hit(const wt_cell *c, uint64_t a, uint64_t e13, uint32_t m, bool
 }
 
 /* ---- quick update ------------------------------------------------------
- * Without the cell lock.  A write replaces records that are all ordered
- * before it and lie within its bytes: one CAS on word a publishes it (and
- * excludes lockers).  A read replaces an ordered read record in word b
- * within its bytes, or fills an empty b, next to a write record it does
- * not race with: it CASes b and then checks that a did not move under
- * it (a writer that locked meanwhile may not have seen the read), else
- * it redoes the access on the locked path.  The site word is stored only
- * when it changed, which it rarely does. */
+ * Without the cell lock, one CAS.  Records an access supersedes may stay
+ * behind on the bytes it covers: a later access that races with such a
+ * record races with the newer one too, so keeping it is never wrong and
+ * costs only room, which the locked path reclaims.
+ *  - A write whose thread's record of this epoch is in word a or b widens
+ *    it; a write replaces records that lie within its bytes and are all
+ *    ordered before it.  Either way the CAS on word a (or on b, then a
+ *    check that a has not moved, as below) publishes it.
+ *  - A read widens its thread's read record of this epoch in word b, or
+ *    replaces an ordered read record there within its bytes, or fills an
+ *    empty b, next to a write record it does not race with: it CASes b
+ *    and then checks that a did not move under it (a writer that locked
+ *    meanwhile may not have seen the read), else it redoes the access on
+ *    the locked path.
+ * A site that joins a record is noted in the site log; a new record's
+ * site word is stored only when it changed, which it rarely does. */
+WT_INLINE bool no_conflict(const wt_thread *t, uint64_t x, uint32_t m, bool write) {
+  if (!(x & m)) return true;
+  if (!write && !(x & WT_R_WRITE)) return true;
+  return !unordered(t, WT_R_EPOCH(x));
+}
+
 WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, bool write,
                             uint32_t site) {
   uint64_t a = LD(c->a);
@@ -492,29 +550,58 @@ WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, 
   uint64_t b = LD(c->b);
   uint64_t e13 = t->epoch << WT_R_BITS;
   wt_cold *cold = wt_shadow_cold(c, at);
+  uintptr_t granule = at & ~(uintptr_t)(WT_GRANULE - 1);
   if (write) {
+    uint64_t key = e13 | WT_R_WRITE;
+    if ((a & ~WT_R_MASK) == key) { /* widen own record in a */
+      if (!no_conflict(t, b, m, true)) return false;
+      if (!atomic_compare_exchange_strong_explicit(&c->a, &a, a | m, memory_order_acq_rel,
+                                                   memory_order_relaxed))
+        return false;
+      if (WT_SITE_CTX(LD(cold->a)) != WT_SITE_CTX(site)) wt_sitelog_add(t, granule, m, site);
+      if (b && !((uint32_t)b & ~(uint32_t)(a | m) & 0xff))
+        atomic_compare_exchange_strong_explicit(&c->b, &b, 0, memory_order_relaxed,
+                                                memory_order_relaxed);
+      return true;
+    }
+    if ((b & ~WT_R_MASK) == key) { /* widen own record in b */
+      if (!no_conflict(t, a, m, true)) return false;
+      if (!atomic_compare_exchange_strong_explicit(&c->b, &b, b | m, memory_order_acq_rel,
+                                                   memory_order_relaxed))
+        return false;
+      if (WT_SITE_CTX(LD(cold->b)) != WT_SITE_CTX(site)) wt_sitelog_add(t, granule, m, site);
+      return atomic_load_explicit(&c->a, memory_order_acquire) == a;
+    }
     if (a && (((uint32_t)a & ~m & 0xff) || unordered(t, WT_R_EPOCH(a)))) return false;
     if (b && (((uint32_t)b & ~m & 0xff) || unordered(t, WT_R_EPOCH(b)))) return false;
     uint32_t old = LD(cold->a);
-    if (!atomic_compare_exchange_strong_explicit(&c->a, &a, e13 | WT_R_WRITE | m,
-                                                 memory_order_acq_rel, memory_order_relaxed))
+    if (!atomic_compare_exchange_strong_explicit(&c->a, &a, key | m, memory_order_acq_rel,
+                                                 memory_order_relaxed))
       return false;
     if (b) atomic_compare_exchange_strong_explicit(&c->b, &b, 0, memory_order_relaxed,
                                                    memory_order_relaxed);
     if (old != site) ST(cold->a, site);
     return true;
   }
-  if (a & m) {
-    if (!(a & WT_R_WRITE) || (a & WT_R_ATOMIC) || unordered(t, WT_R_EPOCH(a))) return false;
+  if (!no_conflict(t, a, m, false)) return false;
+  uint64_t nb;
+  if ((b & ~WT_R_MASK) == e13) { /* widen own read record */
+    nb = b | m;
+  } else {
+    if (b && ((b & (WT_R_WRITE | WT_R_ATOMIC)) || ((uint32_t)b & ~m & 0xff) ||
+              unordered(t, WT_R_EPOCH(b))))
+      return false;
+    nb = e13 | m;
   }
-  if (b && ((b & (WT_R_WRITE | WT_R_ATOMIC)) || ((uint32_t)b & ~m & 0xff) ||
-            unordered(t, WT_R_EPOCH(b))))
-    return false;
   uint32_t old = LD(cold->b);
-  if (!atomic_compare_exchange_strong_explicit(&c->b, &b, e13 | m, memory_order_acq_rel,
+  if (!atomic_compare_exchange_strong_explicit(&c->b, &b, nb, memory_order_acq_rel,
                                                memory_order_relaxed))
     return false;
-  if (old != site) ST(cold->b, site);
+  if (nb == (b | m) && b) {
+    if (WT_SITE_CTX(old) != WT_SITE_CTX(site)) wt_sitelog_add(t, granule, m, site);
+  } else if (old != site) {
+    ST(cold->b, site);
+  }
   return atomic_load_explicit(&c->a, memory_order_acquire) == a;
 }
 
@@ -545,7 +632,7 @@ static WT_NOINLINE void access_span(wt_thread *t, uintptr_t addr, size_t size, b
     if (!c) break;
     if (atomic || (!fast_hit(c, e13, m, write) &&
                    !quick_update(t, c, a, m, write, op_site(&op))))
-      granule_slow(&op, c, granule, m);
+      if (!granule_lockfree(&op, c, granule, m)) granule_slow(&op, c, granule, m);
     a = stop;
   }
   if (WT_UNLIKELY(op.nraces)) report_races(&op);

@@ -174,19 +174,33 @@ WT_INLINE wt_ctx frames_node(wt_thread *t) {
   return d ? t->stack_node[d - 1] : 0;
 }
 
-/* On the access slow path.  A small per-thread cache, one entry per pc
- * slot, keyed by everything the leaf is made of, so a lock taken or
- * released since simply misses instead of needing every lockset change
- * to invalidate the cache. */
+/* On the access slow path.  A small per-thread cache, two ways per set
+ * by pc (an unrolled loop's dozens of sites would otherwise evict each
+ * other in pairs), keyed by everything the leaf is made of, so a lock
+ * taken or released since simply misses instead of needing every lockset
+ * change to invalidate the cache.  A hit moves to the set's first way. */
 static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
   wt_ctx parent = frames_node(t);
   if (pc == 0 && word == 0) return parent;
+  struct wt_ctx_cache *last = &t->ctx_last;
+  if (last->pc == pc && last->node == parent && last->word == word && last->ctx != 0)
+    return last->ctx;
   struct wt_ctx_cache *e =
-      &t->ctx_cache[(uint32_t)((pc * 0x9e3779b97f4a7c15ull) >> 32) % WT_CTX_CACHE];
-  if (e->pc == pc && e->node == parent && e->word == word && e->ctx != 0) return e->ctx;
-  wt_ctx c = wt_ctx_intern(parent, pc, word);
-  if (c != WT_CTX_OVERFLOW) *e = (struct wt_ctx_cache){pc, parent, c, word};
-  return c;
+      &t->ctx_cache[((uint32_t)((pc * 0x9e3779b97f4a7c15ull) >> 32) % WT_CTX_CACHE) & ~1u];
+  if (e[0].pc == pc && e[0].node == parent && e[0].word == word && e[0].ctx != 0)
+    return (*last = e[0]).ctx;
+  struct wt_ctx_cache hit;
+  if (e[1].pc == pc && e[1].node == parent && e[1].word == word && e[1].ctx != 0) {
+    hit = e[1];
+  } else {
+    wt_ctx c = wt_ctx_intern(parent, pc, word);
+    if (c == WT_CTX_OVERFLOW) return c;
+    hit = (struct wt_ctx_cache){pc, parent, c, word};
+  }
+  e[1] = e[0];
+  e[0] = hit;
+  *last = hit;
+  return hit.ctx;
 }
 
 wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc) { return ctx_leaf(t, pc, t->lockset); }

@@ -159,7 +159,7 @@ typedef struct wt_thread {
     uintptr_t pc;          /* few access sites each keep their entry */
     wt_ctx node, ctx;
     uint32_t word;
-  } ctx_cache[WT_CTX_CACHE];
+  } ctx_cache[WT_CTX_CACHE], ctx_last; /* ctx_last: the latest hit */
 
   wt_vc vc;
   wt_vc fence_acq;         /* clocks seen by relaxed loads, for acquire fences */
