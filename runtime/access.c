@@ -306,14 +306,18 @@ static bool update_recs(op_t *op, recs *rs, uintptr_t granule, uint32_t m) {
   /* Reuse an emptied slot, else append (load_recs left room for one). */
   for (uint32_t i = 0; i < rs->n; i++)
     if (!(rs->v[i].w & WT_R_MASK)) {
-      rs->v[i] = (rec){key | m, site};
+      rs->v[i] = rs->v[0];
+      rs->v[0] = (rec){key | m, site};
       return true;
     }
   /* The one bound: a full block (over a thousand readers of one granule
    * not ordered with each other) does not record this read; a write
    * supersedes every record of its bytes, so it never gets here. */
   if (rs->n >= RECS_MAX) return true; /* the reads it superseded are gone all the same */
-  rs->v[rs->n++] = (rec){key | m, site};
+  /* The newest first: inline, it lands in word a, where the thread's next
+   * accesses widen it with one CAS and drop what it covers. */
+  rs->v[rs->n++] = rs->v[0];
+  rs->v[0] = (rec){key | m, site};
   return true;
 }
 
@@ -570,6 +574,11 @@ WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, 
                                                    memory_order_relaxed))
         return false;
       if (WT_SITE_CTX(LD(cold->b)) != WT_SITE_CTX(site)) wt_sitelog_add(t, granule, m, site);
+      /* a superseded by it, and unmoved: drop it (a fails if locked). */
+      if (a && !((uint32_t)a & ~(uint32_t)(b | m) & 0xff))
+        return atomic_compare_exchange_strong_explicit(&c->a, &a, 0, memory_order_acq_rel,
+                                                       memory_order_relaxed) ||
+               atomic_load_explicit(&c->a, memory_order_acquire) == 0;
       return atomic_load_explicit(&c->a, memory_order_acquire) == a;
     }
     if (a && (((uint32_t)a & ~m & 0xff) || unordered(t, WT_R_EPOCH(a)))) return false;
