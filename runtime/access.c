@@ -490,15 +490,21 @@ WT_INLINE bool rec_hit(uint64_t x, uint64_t key, uint64_t ignore, uint32_t m) {
 static WT_NOINLINE bool ext_hit(const wt_cell *c, uint64_t a, uint64_t e13, uint32_t m,
                                 bool write);
 
-WT_INLINE bool fast_hit(const wt_cell *c, uint64_t e13, uint32_t m, bool write) {
+/* Inline records only: the entries' test, which calls nothing. */
+WT_INLINE bool inline_hit(const wt_cell *c, uint64_t e13, uint32_t m, bool write) {
   uint64_t a = LD(c->a), b = LD(c->b);
   if (write) {
     uint64_t key = e13 | WT_R_WRITE;
     if (rec_hit(a, key, 0, m)) return !(b & m);
     if (rec_hit(b, key, 0, m)) return !(a & (WT_R_LOCK | WT_R_EXT)) && !(a & m);
-  } else {
-    if (rec_hit(a, e13, WT_R_WRITE, m) || rec_hit(b, e13, WT_R_WRITE, m)) return true;
+    return false;
   }
+  return rec_hit(a, e13, WT_R_WRITE, m) || rec_hit(b, e13, WT_R_WRITE, m);
+}
+
+WT_INLINE bool fast_hit(const wt_cell *c, uint64_t e13, uint32_t m, bool write) {
+  if (inline_hit(c, e13, m, write)) return true;
+  uint64_t a = LD(c->a);
   return WT_UNLIKELY(a & WT_R_EXT) && ext_hit(c, a, e13, m, write);
 }
 
@@ -659,25 +665,38 @@ void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write, 
   access_span(t, addr, size, write, false, pc, ctx, true);
 }
 
-/* A granule the fast path missed, mid-access, restarts the span there;
- * the report of a race there names the part from that granule on, so an
- * access wider than a granule is restarted whole instead. */
+/* Where the inline part gives up: five arguments in registers, so the
+ * entries leave by a tail call and keep no frame of their own. */
+static WT_NOINLINE void access_miss(wt_thread *t, uintptr_t addr, size_t size, bool write,
+                                    uintptr_t pc) {
+  access_span(t, addr, size, write, false, pc, 0, false);
+}
+
+/* The entries' inline part: one fast-path test per granule, on the one
+ * shadow page the access lies in, with masks known at compile time for
+ * aligned accesses; anything else (an access across a page, a page not
+ * yet shadowed, a missed test) goes to access_span with the whole
+ * access, so that a report names it as the program made it. */
 WT_INLINE void access_fixed(uintptr_t addr, uint32_t size, bool write, uintptr_t pc) {
   wt_thread *t = wt_cur;
   if (WT_UNLIKELY(!t || t->ignore)) return;
   uint64_t e13 = t->epoch << WT_R_BITS;
-  uintptr_t a = addr, end = addr + size;
-  do {
-    uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
-    uintptr_t stop = granule + WT_GRANULE < end ? granule + WT_GRANULE : end;
-    uint32_t m = (uint32_t)(((1u << (stop - a)) - 1) << (a - granule));
-    wt_cell *c = wt_shadow_cell(a);
-    if (WT_UNLIKELY(!c) || !fast_hit(c, e13, m, write)) {
-      access_span(t, addr, size, write, false, pc, 0, false);
-      return;
+  uintptr_t off = addr & (WT_GRANULE - 1);
+  wt_cell *page = 0;
+  if (WT_LIKELY(!(addr >> WT_ADDR_BITS)))
+    page = atomic_load_explicit(&wt_dir[addr >> WT_PAGE_SHIFT], memory_order_acquire);
+  if (WT_LIKELY(page != 0)) {
+    wt_cell *c = page + ((addr & (WT_PAGE_SIZE - 1)) / WT_GRANULE);
+    if (WT_LIKELY(off + size <= WT_GRANULE)) {
+      if (inline_hit(c, e13, ((1u << size) - 1) << off, write)) return;
+    } else if (off == 0 && (addr & (WT_PAGE_SIZE - 1)) + size <= WT_PAGE_SIZE &&
+               !(size & 7)) {
+      uint32_t i = 0;
+      while (i < size / WT_GRANULE && inline_hit(c + i, e13, 0xff, write)) i++;
+      if (WT_LIKELY(i == size / WT_GRANULE)) return;
     }
-    a = stop;
-  } while (a < end);
+  }
+  access_miss(t, addr, size, write, pc);
 }
 
 #define DEFINE_ACCESS(size)                                                          \
