@@ -20,7 +20,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 weft_cc=$root/build/bin/weft-cc
 cc=${CC:-clang-19}
-workloads=(counter_mutex parallel_array producer_consumer)
+workloads=(counter_mutex parallel_array producer_consumer
+  partial_granule unaligned vector8 mixed_bytes memcpy_var alloc_free)
 
 runs=5
 scale=1

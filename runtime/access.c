@@ -77,6 +77,9 @@ WT_INLINE uint64_t ext_word(wt_recs *r) {
 }
 WT_INLINE uint32_t *ext_sites(wt_recs *r) { return (uint32_t *)(r->w + r->cap); }
 WT_INLINE size_t block_bytes(uint32_t cap) { return sizeof(wt_recs) + cap * 12u; }
+WT_INLINE uint32_t block_n(const wt_recs *r) {
+  return atomic_load_explicit(&r->n, memory_order_relaxed);
+}
 
 /* Blocks are the allocator's power-of-two sizes, from 64 bytes (4
  * records) up to 16 KiB (1364), each filled to its capacity.  The cap
@@ -141,12 +144,13 @@ static void load_recs(wt_cell *c, wt_cold *cold, uint64_t a, recs *rs, uint32_t 
   if (a & WT_R_EXT) {
     wt_recs *b = ext_block(a);
     rs->blk = b;
-    if (b->n + room > LOCAL_RECS) {
-      rs->cap = b->n + room;
+    uint32_t n = block_n(b);
+    if (n + room > LOCAL_RECS) {
+      rs->cap = n + room;
       rs->v = wt_alloc(rs->cap * sizeof(rec));
     }
     uint32_t *sites = ext_sites(b);
-    for (uint32_t i = 0; i < b->n; i++) rs->v[rs->n++] = (rec){LD(b->w[i]), sites[i]};
+    for (uint32_t i = 0; i < n; i++) rs->v[rs->n++] = (rec){LD(b->w[i]), sites[i]};
     return;
   }
   uint64_t x = a & ~WT_R_LOCK, y = LD(c->b);
@@ -183,7 +187,8 @@ static void store_recs(wt_cell *c, wt_cold *cold, recs *rs) {
       ST(b->w[i], rs->v[i].w);
       sites[i] = rs->v[i].site;
     }
-    b->n = k;
+    ST(b->n, k);
+    atomic_fetch_add_explicit(&b->seq, 1, memory_order_release);
     ST(c->b, 0);
     a = ext_word(b);
   }
@@ -216,6 +221,14 @@ static uint32_t op_site(op_t *op) {
     op->have_site = true;
   }
   return op->site;
+}
+
+/* Does a record's site word name this access's context?  Asked when an
+ * access widens a record, which is most of them: from the record's depot
+ * node, so that the access's own context is made only when it differs. */
+static bool site_same(op_t *op, uint32_t site) {
+  if (op->have_site) return WT_SITE_CTX(site) == WT_SITE_CTX(op->site);
+  return wt_ctx_is_current(WT_SITE_CTX(site), op->t, op->pc);
 }
 
 /* Did epoch e happen before the thread's present?  Its own slot always
@@ -366,6 +379,9 @@ static WT_NOINLINE bool granule_lockfree(op_t *op, wt_cell *c, uintptr_t granule
       op->nraces = nraces; /* the locked path checks again */
       return false;
     }
+    /* Sites of records that fill empty words go first (quick_update). */
+    if (!(a & WT_R_MASK) && k > 0 && rs.v[0].site != sa) ST(cold->a, rs.v[0].site);
+    if (!(b & WT_R_MASK) && k > 1 && rs.v[1].site != sb) ST(cold->b, rs.v[1].site);
     u128 expected = (u128)b << 64 | a;
     u128 desired = (u128)(k > 1 ? rs.v[1].w : 0) << 64 | (k > 0 ? rs.v[0].w : 0);
     if (__atomic_compare_exchange_n((u128 *)(void *)c, &expected, desired, false,
@@ -459,8 +475,30 @@ static bool resolve_site(op_t *op, int i) {
   return r == WT_SITELOG_LOST;
 }
 
+/* A record published by a CAS gets its site word just after; a racing
+ * access that read the word in between saw the one before.  By the time
+ * the report is made the store has long landed: the record, if still
+ * there, gives its site again. */
+static void refresh_site(op_t *op, int i) {
+  wt_cell *c = wt_shadow_cell(op->race[i].granule);
+  if (!c) return;
+  recs rs;
+  uint64_t a = lock_cell(c);
+  load_recs(c, wt_shadow_cold(c, op->race[i].granule), a, &rs, 0);
+  for (uint32_t k = 0; k < rs.n; k++)
+    if (WT_R_EPOCH(rs.v[k].w) == op->race[i].e &&
+        !!(rs.v[k].w & WT_R_WRITE) == op->race[i].write &&
+        (rs.v[k].w & op->race[i].hmask)) {
+      op->race[i].site = rs.v[k].site;
+      break;
+    }
+  if (rs.v != rs.local) wt_free(rs.v, rs.cap * sizeof(rec));
+  unlock_cell(c, a);
+}
+
 static void report_races(op_t *op) {
   for (int i = 0; i < op->nraces; i++) {
+    refresh_site(op, i);
     uint32_t record_site = op->race[i].site;
     bool approximate = resolve_site(op, i);
     wt_report_access cur = {
@@ -513,7 +551,7 @@ WT_INLINE bool fast_hit(const wt_cell *c, uint64_t e13, uint32_t m, bool write) 
  * a that has not moved since vouches for what was read. */
 static bool ext_hit(const wt_cell *c, uint64_t a, uint64_t e13, uint32_t m, bool write) {
   const wt_recs *r = ext_block(a);
-  uint32_t n = r->n;
+  uint32_t n = block_n(r);
   if (n > r->cap || n > RECS_MAX) return false; /* freed meanwhile */
   bool hit = false;
   uint32_t others = 0;
@@ -553,10 +591,67 @@ WT_INLINE bool no_conflict(const wt_thread *t, uint64_t x, uint32_t m, bool writ
   return !unordered(t, WT_R_EPOCH(x));
 }
 
-WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, bool write,
-                            uint32_t site) {
+/* A block's record of the thread's epoch, widened by a CAS: its other
+ * records must not race with the access (a write also takes its bytes
+ * from them, each by a CAS; one that fails leaves a harmless stale
+ * record).  Valid if neither word a nor the block's seq moved, so no
+ * locker rewrote the block over it meanwhile. */
+static WT_NOINLINE bool ext_widen(op_t *op, wt_cell *c, uint64_t a, uint32_t m,
+                                  uintptr_t granule) {
+  wt_thread *t = op->t;
+  bool write = op->write;
+  wt_recs *r = ext_block(a);
+  uint32_t seq = atomic_load_explicit(&r->seq, memory_order_acquire);
+  if (atomic_load_explicit(&c->a, memory_order_acquire) != a) return false;
+  uint32_t n = block_n(r);
+  if (n > r->cap || n > RECS_MAX) return false;
+  uint64_t key = t->epoch << WT_R_BITS | (write ? WT_R_WRITE : 0);
+  uint32_t own = n;
+  for (uint32_t i = 0; i < n; i++) {
+    uint64_t x = LD(r->w[i]);
+    if ((x & ~WT_R_MASK) == key && (x & WT_R_MASK)) {
+      if (own == n) own = i;
+    } else if (!no_conflict(t, x, m, write)) {
+      return false;
+    }
+  }
+  if (own == n) return false;
+  uint64_t x = LD(r->w[own]);
+  if ((x & ~WT_R_MASK) != key) return false;
+  if ((x & m) != m) {
+    if (!atomic_compare_exchange_strong_explicit(&r->w[own], &x, x | m, memory_order_acq_rel,
+                                                 memory_order_relaxed))
+      return false;
+    if (!site_same(op, ext_sites(r)[own])) wt_sitelog_add(t, granule, m, op_site(op));
+  }
+  if (atomic_load_explicit(&c->a, memory_order_acquire) != a ||
+      atomic_load_explicit(&r->seq, memory_order_acquire) != seq)
+    return false;
+  /* The bytes it takes from other records stay there, stale and
+   * harmless, until the thread's write record holds the whole granule:
+   * it supersedes every other record then, and the cell goes back to
+   * that one record inline, so its next accesses need no scan. */
+  if (write && ((x | m) & WT_R_MASK) == WT_R_MASK) {
+    uint64_t la = lock_cell(c);
+    wt_recs *lr = (la & WT_R_EXT) ? ext_block(la) : 0;
+    if (lr == r && LD(r->w[own]) == (key | WT_R_MASK)) {
+      wt_cold *cold = wt_shadow_cold(c, granule);
+      ST(cold->a, ext_sites(r)[own]);
+      ST(c->b, 0);
+      wt_free(r, block_size(r->cap));
+      la = key | WT_R_MASK;
+    }
+    unlock_cell(c, la);
+  }
+  return true;
+}
+
+WT_INLINE bool quick_update(op_t *op, wt_cell *c, uintptr_t at, uint32_t m) {
+  wt_thread *t = op->t;
+  bool write = op->write;
   uint64_t a = LD(c->a);
-  if (a & (WT_R_LOCK | WT_R_EXT)) return false;
+  if (a & WT_R_LOCK) return false;
+  if (a & WT_R_EXT) return ext_widen(op, c, a, m, at & ~(uintptr_t)(WT_GRANULE - 1));
   uint64_t b = LD(c->b);
   uint64_t e13 = t->epoch << WT_R_BITS;
   wt_cold *cold = wt_shadow_cold(c, at);
@@ -568,7 +663,7 @@ WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, 
       if (!atomic_compare_exchange_strong_explicit(&c->a, &a, a | m, memory_order_acq_rel,
                                                    memory_order_relaxed))
         return false;
-      if (WT_SITE_CTX(LD(cold->a)) != WT_SITE_CTX(site)) wt_sitelog_add(t, granule, m, site);
+      if (!site_same(op, LD(cold->a))) wt_sitelog_add(t, granule, m, op_site(op));
       if (b && !((uint32_t)b & ~(uint32_t)(a | m) & 0xff))
         atomic_compare_exchange_strong_explicit(&c->b, &b, 0, memory_order_relaxed,
                                                 memory_order_relaxed);
@@ -579,7 +674,7 @@ WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, 
       if (!atomic_compare_exchange_strong_explicit(&c->b, &b, b | m, memory_order_acq_rel,
                                                    memory_order_relaxed))
         return false;
-      if (WT_SITE_CTX(LD(cold->b)) != WT_SITE_CTX(site)) wt_sitelog_add(t, granule, m, site);
+      if (!site_same(op, LD(cold->b))) wt_sitelog_add(t, granule, m, op_site(op));
       /* a superseded by it, and unmoved: drop it (a fails if locked). */
       if (a && !((uint32_t)a & ~(uint32_t)(b | m) & 0xff))
         return atomic_compare_exchange_strong_explicit(&c->a, &a, 0, memory_order_acq_rel,
@@ -589,7 +684,10 @@ WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, 
     }
     if (a && (((uint32_t)a & ~m & 0xff) || unordered(t, WT_R_EPOCH(a)))) return false;
     if (b && (((uint32_t)b & ~m & 0xff) || unordered(t, WT_R_EPOCH(b)))) return false;
-    uint32_t old = LD(cold->a);
+    uint32_t old = LD(cold->a), site = op_site(op);
+    /* Into an empty word the site goes first, so the record is never seen
+     * without it; over another record, after (that one keeps its own). */
+    if (!a && old != site) ST(cold->a, site);
     if (!atomic_compare_exchange_strong_explicit(&c->a, &a, key | m, memory_order_acq_rel,
                                                  memory_order_relaxed))
       return false;
@@ -609,11 +707,14 @@ WT_INLINE bool quick_update(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, 
     nb = e13 | m;
   }
   uint32_t old = LD(cold->b);
+  bool widen = b && nb == (b | m);
+  uint32_t site = widen ? 0 : op_site(op);
+  if (!b && old != site) ST(cold->b, site); /* as for a write, above */
   if (!atomic_compare_exchange_strong_explicit(&c->b, &b, nb, memory_order_acq_rel,
                                                memory_order_relaxed))
     return false;
-  if (nb == (b | m) && b) {
-    if (WT_SITE_CTX(old) != WT_SITE_CTX(site)) wt_sitelog_add(t, granule, m, site);
+  if (widen) {
+    if (!site_same(op, old)) wt_sitelog_add(t, granule, m, op_site(op));
   } else if (old != site) {
     ST(cold->b, site);
   }
@@ -646,7 +747,7 @@ static WT_NOINLINE void access_span(wt_thread *t, uintptr_t addr, size_t size, b
     wt_cell *c = wt_shadow_cell(a);
     if (!c) break;
     if (atomic || (!fast_hit(c, e13, m, write) &&
-                   !quick_update(t, c, a, m, write, op_site(&op))))
+                   !quick_update(&op, c, a, m)))
       if (!granule_lockfree(&op, c, granule, m)) granule_slow(&op, c, granule, m);
     a = stop;
   }

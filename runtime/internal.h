@@ -182,6 +182,8 @@ WT_HIDDEN wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls);
 /* Context of the calling thread's current stack with pc on top and its
  * current lockset; pc 0 = just the shadow stack. */
 WT_HIDDEN wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc);
+/* Would wt_ctx_current(t, pc) return ctx?  Cheaper than asking it. */
+WT_HIDDEN bool wt_ctx_is_current(wt_ctx ctx, wt_thread *t, uintptr_t pc);
 /* An access made by an intercepted function fn called from pc: fn shows
  * as the top frame (free, malloc...). */
 WT_HIDDEN wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn);

@@ -205,6 +205,15 @@ static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
 
 wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc) { return ctx_leaf(t, pc, t->lockset); }
 
+/* Would wt_ctx_current(t, pc) give ctx?  Answered from ctx's node,
+ * without looking anything up. */
+bool wt_ctx_is_current(wt_ctx ctx, wt_thread *t, uintptr_t pc) {
+  depot *d = atomic_load_explicit(&the_depot, memory_order_acquire);
+  if (!d || ctx <= WT_CTX_OVERFLOW || ctx >= NODE_CAP) return false;
+  const node *n = &d->nodes[ctx];
+  return n->pc == pc && n->ls == t->lockset && n->parent == frames_node(t);
+}
+
 /* An access made by an intercepted function fn called from pc: fn shows
  * as the top frame. */
 wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn) {

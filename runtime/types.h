@@ -85,9 +85,12 @@ typedef struct wt_cold {
 
 /* More than two records: n of them in w[] with their site words after
  * w[cap].  Blocks are the runtime allocator's power-of-two blocks; the
- * smallest (64 bytes) holds 4 records.  Changed under the cell lock only. */
+ * smallest (64 bytes) holds 4 records.  The locked path changes them and
+ * bumps seq before it unlocks; a thread widening its own record with a
+ * CAS (access.c) checks seq to know no locker overwrote it meanwhile. */
 typedef struct wt_recs {
-  uint32_t n, cap;
+  _Atomic uint32_t n, seq;
+  uint32_t cap, spare;
   _Atomic uint64_t w[];
 } wt_recs;
 
