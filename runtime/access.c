@@ -231,6 +231,17 @@ static bool site_same(op_t *op, uint32_t site) {
   return wt_ctx_is_current(WT_SITE_CTX(site), op->t, op->pc);
 }
 
+/* The access's site word, taken from the record it replaces when that
+ * came from the same context, as it does when the same code runs over
+ * the same data again. */
+static uint32_t site_like(op_t *op, uint32_t old) {
+  if (!op->have_site && old && site_same(op, old)) {
+    op->site = site_word(WT_SITE_CTX(old), op->addr, op->size);
+    op->have_site = true;
+  }
+  return op_site(op);
+}
+
 /* Did epoch e happen before the thread's present?  Its own slot always
  * did: a thread's accesses are program-ordered. */
 WT_INLINE bool unordered(const wt_thread *t, wt_epoch e) {
@@ -684,7 +695,7 @@ WT_INLINE bool quick_update(op_t *op, wt_cell *c, uintptr_t at, uint32_t m) {
     }
     if (a && (((uint32_t)a & ~m & 0xff) || unordered(t, WT_R_EPOCH(a)))) return false;
     if (b && (((uint32_t)b & ~m & 0xff) || unordered(t, WT_R_EPOCH(b)))) return false;
-    uint32_t old = LD(cold->a), site = op_site(op);
+    uint32_t old = LD(cold->a), site = site_like(op, old);
     /* Into an empty word the site goes first, so the record is never seen
      * without it; over another record, after (that one keeps its own). */
     if (!a && old != site) ST(cold->a, site);
@@ -708,7 +719,7 @@ WT_INLINE bool quick_update(op_t *op, wt_cell *c, uintptr_t at, uint32_t m) {
   }
   uint32_t old = LD(cold->b);
   bool widen = b && nb == (b | m);
-  uint32_t site = widen ? 0 : op_site(op);
+  uint32_t site = widen ? 0 : site_like(op, old);
   if (!b && old != site) ST(cold->b, site); /* as for a write, above */
   if (!atomic_compare_exchange_strong_explicit(&c->b, &b, nb, memory_order_acq_rel,
                                                memory_order_relaxed))

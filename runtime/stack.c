@@ -163,6 +163,9 @@ WT_INLINE wt_ctx frames_node(wt_thread *t) {
    * counted in depth but not kept. */
   uint32_t d = t->depth < t->stack_cap ? t->depth : t->stack_cap;
   uint32_t v = t->nodes_valid;
+  /* The top node, kept beside the hot fields: stack_node is another
+   * cache line, and this runs on every record made. */
+  if (WT_LIKELY(t->top_depth == d && v >= d)) return t->top_node;
   if (WT_UNLIKELY(v < d)) {
     wt_ctx n = v ? t->stack_node[v - 1] : 0;
     for (uint32_t i = v; i < d; i++) {
@@ -171,7 +174,9 @@ WT_INLINE wt_ctx frames_node(wt_thread *t) {
     }
     t->nodes_valid = d;
   }
-  return d ? t->stack_node[d - 1] : 0;
+  t->top_depth = d;
+  t->top_node = d ? t->stack_node[d - 1] : 0;
+  return t->top_node;
 }
 
 /* On the access slow path.  A small per-thread cache, two ways per set

@@ -154,6 +154,8 @@ typedef struct wt_thread {
   uint32_t depth;          /* shadow call stack depth */
   uint32_t nodes_valid;    /* frames whose depot node is known */
   wt_lockset lockset;      /* currently held locks, interned */
+  uint32_t top_depth;      /* depth at which top_node was taken (stack.c) */
+  wt_ctx top_node;         /* the shadow stack's node at that depth */
   uint32_t slot;
   uintptr_t *stack_pc;     /* [stack_cap] return addresses */
   wt_ctx *stack_node;      /* [stack_cap] depot node per depth */
