@@ -101,6 +101,15 @@ static uint32_t block_cap_for(uint32_t n, size_t *bytes) {
   return (uint32_t)((*bytes - sizeof(wt_recs)) / 12u);
 }
 
+/* Both words of a cell in one locked instruction (cmpxchg16b): one CAS
+ * instead of two when a write replaces both records. */
+typedef unsigned __int128 u128;
+WT_INLINE bool cas_cell(wt_cell *c, uint64_t a, uint64_t b, uint64_t na, uint64_t nb) {
+  u128 expected = (u128)b << 64 | a, desired = (u128)nb << 64 | na;
+  return __atomic_compare_exchange_n((u128 *)(void *)c, &expected, desired, false,
+                                     __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
+}
+
 /* ---- cell lock: a bit of word a ----------------------------------------- */
 static uint64_t lock_cell(wt_cell *c) {
   wt_spins_held++;
@@ -366,8 +375,6 @@ static WT_NOINLINE void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, ui
  * the two may show a neighbouring access's stack, as with the quick
  * update.  False if the cell is locked, has a block, would need one, or
  * keeps changing under it: the locked path takes over. */
-typedef unsigned __int128 u128;
-
 static WT_NOINLINE bool granule_lockfree(op_t *op, wt_cell *c, uintptr_t granule,
                                          uint32_t m) {
   wt_cold *cold = wt_shadow_cold(c, granule);
@@ -393,10 +400,7 @@ static WT_NOINLINE bool granule_lockfree(op_t *op, wt_cell *c, uintptr_t granule
     /* Sites of records that fill empty words go first (quick_update). */
     if (!(a & WT_R_MASK) && k > 0 && rs.v[0].site != sa) ST(cold->a, rs.v[0].site);
     if (!(b & WT_R_MASK) && k > 1 && rs.v[1].site != sb) ST(cold->b, rs.v[1].site);
-    u128 expected = (u128)b << 64 | a;
-    u128 desired = (u128)(k > 1 ? rs.v[1].w : 0) << 64 | (k > 0 ? rs.v[0].w : 0);
-    if (__atomic_compare_exchange_n((u128 *)(void *)c, &expected, desired, false,
-                                    __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+    if (cas_cell(c, a, b, k > 0 ? rs.v[0].w : 0, k > 1 ? rs.v[1].w : 0)) {
       if (k > 0 && rs.v[0].site != sa) ST(cold->a, rs.v[0].site);
       if (k > 1 && rs.v[1].site != sb) ST(cold->b, rs.v[1].site);
       return true;
@@ -671,13 +675,13 @@ WT_INLINE bool quick_update(op_t *op, wt_cell *c, uintptr_t at, uint32_t m) {
     uint64_t key = e13 | WT_R_WRITE;
     if ((a & ~WT_R_MASK) == key) { /* widen own record in a */
       if (!no_conflict(t, b, m, true)) return false;
-      if (!atomic_compare_exchange_strong_explicit(&c->a, &a, a | m, memory_order_acq_rel,
-                                                   memory_order_relaxed))
+      /* b superseded by the widened record goes with the same CAS. */
+      bool drop = b && !((uint32_t)b & ~(uint32_t)(a | m) & 0xff);
+      if (drop ? !cas_cell(c, a, b, a | m, 0)
+               : !atomic_compare_exchange_strong_explicit(&c->a, &a, a | m, memory_order_acq_rel,
+                                                          memory_order_relaxed))
         return false;
       if (!site_same(op, LD(cold->a))) wt_sitelog_add(t, granule, m, op_site(op));
-      if (b && !((uint32_t)b & ~(uint32_t)(a | m) & 0xff))
-        atomic_compare_exchange_strong_explicit(&c->b, &b, 0, memory_order_relaxed,
-                                                memory_order_relaxed);
       return true;
     }
     if ((b & ~WT_R_MASK) == key) { /* widen own record in b */
@@ -699,11 +703,10 @@ WT_INLINE bool quick_update(op_t *op, wt_cell *c, uintptr_t at, uint32_t m) {
     /* Into an empty word the site goes first, so the record is never seen
      * without it; over another record, after (that one keeps its own). */
     if (!a && old != site) ST(cold->a, site);
-    if (!atomic_compare_exchange_strong_explicit(&c->a, &a, key | m, memory_order_acq_rel,
-                                                 memory_order_relaxed))
+    if (b ? !cas_cell(c, a, b, key | m, 0)
+          : !atomic_compare_exchange_strong_explicit(&c->a, &a, key | m, memory_order_acq_rel,
+                                                     memory_order_relaxed))
       return false;
-    if (b) atomic_compare_exchange_strong_explicit(&c->b, &b, 0, memory_order_relaxed,
-                                                   memory_order_relaxed);
     if (old != site) ST(cold->a, site);
     return true;
   }
