@@ -639,13 +639,23 @@ static WT_NOINLINE bool ext_widen(op_t *op, wt_cell *c, uint64_t a, uint32_t m,
       return false;
     if (!site_same(op, ext_sites(r)[own])) wt_sitelog_add(t, granule, m, op_site(op));
   }
+  /* It supersedes other records on its bytes: a write every one, a read
+   * the reads it is ordered after.  Each gives them up by a CAS; one that
+   * fails leaves a stale record, which is harmless, but left everywhere
+   * they would pile up, one per epoch. */
+  for (uint32_t i = 0; i < n; i++) {
+    uint64_t y = LD(r->w[i]);
+    if (i == own || !(y & m)) continue;
+    if (!write && ((y & WT_R_WRITE) || unordered(t, WT_R_EPOCH(y)))) continue;
+    atomic_compare_exchange_strong_explicit(&r->w[i], &y, y & ~(uint64_t)m,
+                                            memory_order_relaxed, memory_order_relaxed);
+  }
   if (atomic_load_explicit(&c->a, memory_order_acquire) != a ||
       atomic_load_explicit(&r->seq, memory_order_acquire) != seq)
     return false;
-  /* The bytes it takes from other records stay there, stale and
-   * harmless, until the thread's write record holds the whole granule:
-   * it supersedes every other record then, and the cell goes back to
-   * that one record inline, so its next accesses need no scan. */
+  /* Once the thread's write record holds the whole granule it supersedes
+   * every other record, and the cell goes back to that one record
+   * inline, so its next accesses need no scan. */
   if (write && ((x | m) & WT_R_MASK) == WT_R_MASK) {
     uint64_t la = lock_cell(c);
     wt_recs *lr = (la & WT_R_EXT) ? ext_block(la) : 0;
