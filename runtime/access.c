@@ -685,7 +685,9 @@ WT_INLINE bool quick_update(op_t *op, wt_cell *c, uintptr_t at, uint32_t m) {
     uint64_t key = e13 | WT_R_WRITE;
     if ((a & ~WT_R_MASK) == key) { /* widen own record in a */
       if (!no_conflict(t, b, m, true)) return false;
-      /* b superseded by the widened record goes with the same CAS. */
+      /* b superseded by the widened record goes with the same CAS: a plain
+       * store could wipe a record another thread's 16-byte CAS just put
+       * there without changing a. */
       bool drop = b && !((uint32_t)b & ~(uint32_t)(a | m) & 0xff);
       if (drop ? !cas_cell(c, a, b, a | m, 0)
                : !atomic_compare_exchange_strong_explicit(&c->a, &a, a | m, memory_order_acq_rel,
@@ -794,6 +796,23 @@ void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write, 
  * entries leave by a tail call and keep no frame of their own. */
 static WT_NOINLINE void access_miss(wt_thread *t, uintptr_t addr, size_t size, bool write,
                                     uintptr_t pc) {
+  /* One granule with inline records: straight to the quick update (the
+   * inline test has just failed), the span's loop only if that fails. */
+  uintptr_t off = addr & (WT_GRANULE - 1);
+  wt_cell *c;
+  if (off + size <= WT_GRANULE && (c = wt_shadow_cell(addr)) != 0 &&
+      !(LD(c->a) & (WT_R_EXT | WT_R_LOCK))) {
+    op_t op;
+    op.t = t;
+    op.pc = pc;
+    op.addr = addr;
+    op.size = size;
+    op.write = write;
+    op.atomic = false;
+    op.have_site = false;
+    op.nraces = 0;
+    if (quick_update(&op, c, addr, (uint32_t)(((1u << size) - 1) << off))) return;
+  }
   access_span(t, addr, size, write, false, pc, 0, false);
 }
 
