@@ -10,8 +10,9 @@
  *
  * Cost never depends on how the bytes of a granule were cut up before:
  * a partial, unaligned or vector access is one fast-path test per
- * granule it touches, and records merge by (epoch, kind, context) alone.
- * Races found under a cell lock are reported after it is released. */
+ * granule it touches, and records merge by epoch and kind alone (the
+ * site log keeps which statement touched which bytes).  Races are
+ * reported after the update, never under a cell lock. */
 #include "shadow.h"
 
 wt_cell *_Atomic *wt_dir;
@@ -58,7 +59,6 @@ size_t wt_shadow_bytes(void) {
 }
 
 /* ---- records and site words ------------------------------------------ */
-#define KIND_BITS (WT_R_WRITE | WT_R_ATOMIC)
 #define REC_KEY(x) ((x) & ~(WT_R_MASK | WT_R_LOCK | WT_R_EXT)) /* epoch and kind */
 
 WT_INLINE uint32_t site_word(wt_ctx ctx, uintptr_t addr, size_t size) {
@@ -144,6 +144,19 @@ typedef struct recs {
   rec local[LOCAL_RECS];
 } recs;
 
+/* Drops the records whose bytes are all gone (empty masks). */
+static void compact_recs(recs *rs) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < rs->n; i++)
+    if (rs->v[i].w & WT_R_MASK) rs->v[k++] = rs->v[i];
+  rs->n = k;
+}
+
+/* The copy's memory, when it outgrew the local array. */
+static void recs_release(recs *rs) {
+  if (rs->v != rs->local) wt_free(rs->v, rs->cap * sizeof(rec));
+}
+
 /* room: records the caller may add. */
 static void load_recs(wt_cell *c, wt_cold *cold, uint64_t a, recs *rs, uint32_t room) {
   rs->v = rs->local;
@@ -170,10 +183,8 @@ static void load_recs(wt_cell *c, wt_cold *cold, uint64_t a, recs *rs, uint32_t 
 /* Writes the records back and unlocks: inline when two fit, else into
  * the block (a new one if it has no room). */
 static void store_recs(wt_cell *c, wt_cold *cold, recs *rs) {
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < rs->n; i++)
-    if (rs->v[i].w & WT_R_MASK) rs->v[k++] = rs->v[i];
-  rs->n = k;
+  compact_recs(rs);
+  uint32_t k = rs->n;
   wt_recs *b = rs->blk;
   uint64_t a;
   if (k <= 2) {
@@ -201,7 +212,7 @@ static void store_recs(wt_cell *c, wt_cold *cold, recs *rs) {
     ST(c->b, 0);
     a = ext_word(b);
   }
-  if (rs->v != rs->local) wt_free(rs->v, rs->cap * sizeof(rec));
+  recs_release(rs);
   unlock_cell(c, a);
 }
 
@@ -223,6 +234,20 @@ typedef struct op {
     uintptr_t lo, hi; /* the record's bytes seen by this access, all granules */
   } race[2];
 } op_t;
+
+/* The access, with no site yet (made on demand) and no race noted. */
+static void op_init(op_t *op, wt_thread *t, uintptr_t addr, size_t size, bool write,
+                    bool atomic, uintptr_t pc) {
+  op->t = t;
+  op->pc = pc;
+  op->addr = addr;
+  op->size = size;
+  op->write = write;
+  op->atomic = atomic;
+  op->have_site = false;
+  op->site = 0;
+  op->nraces = 0;
+}
 
 static uint32_t op_site(op_t *op) {
   if (!op->have_site) {
@@ -364,7 +389,7 @@ static WT_NOINLINE void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, ui
   if (update_recs(op, &rs, granule, m)) {
     store_recs(c, cold, &rs);
   } else {
-    if (rs.v != rs.local) wt_free(rs.v, rs.cap * sizeof(rec));
+    recs_release(&rs);
     unlock_cell(c, a);
   }
 }
@@ -390,9 +415,8 @@ static WT_NOINLINE bool granule_lockfree(op_t *op, wt_cell *c, uintptr_t granule
     int nraces = op->nraces;
     check_recs(op, &rs, granule, m);
     if (!update_recs(op, &rs, granule, m)) return true;
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < rs.n; i++)
-      if (rs.v[i].w & WT_R_MASK) rs.v[k++] = rs.v[i];
+    compact_recs(&rs);
+    uint32_t k = rs.n;
     if (k > 2) {
       op->nraces = nraces; /* the locked path checks again */
       return false;
@@ -424,7 +448,7 @@ static bool byte_has(uintptr_t addr, wt_epoch e, uint32_t site, bool write) {
     found = (rs.v[i].w & bit) && WT_R_EPOCH(rs.v[i].w) == e &&
             !!(rs.v[i].w & WT_R_WRITE) == write &&
             WT_SITE_CTX(rs.v[i].site) == WT_SITE_CTX(site);
-  if (rs.v != rs.local) wt_free(rs.v, rs.cap * sizeof(rec));
+  recs_release(&rs);
   unlock_cell(c, a);
   return found;
 }
@@ -507,7 +531,7 @@ static void refresh_site(op_t *op, int i) {
       op->race[i].site = rs.v[k].site;
       break;
     }
-  if (rs.v != rs.local) wt_free(rs.v, rs.cap * sizeof(rec));
+  recs_release(&rs);
   unlock_cell(c, a);
 }
 
@@ -756,15 +780,11 @@ static WT_NOINLINE void access_span(wt_thread *t, uintptr_t addr, size_t size, b
   uintptr_t a = addr, end = addr + size;
   if (end < addr) return;
   op_t op;
-  op.t = t;
-  op.pc = pc;
-  op.addr = addr;
-  op.size = size;
-  op.write = write;
-  op.atomic = atomic;
-  op.have_site = have_ctx;
-  op.site = have_ctx ? site_word(ctx, addr, size) : 0;
-  op.nraces = 0;
+  op_init(&op, t, addr, size, write, atomic, pc);
+  if (have_ctx) {
+    op.site = site_word(ctx, addr, size);
+    op.have_site = true;
+  }
   uint64_t e13 = t->epoch << WT_R_BITS;
   while (a < end) {
     uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
@@ -803,14 +823,7 @@ static WT_NOINLINE void access_miss(wt_thread *t, uintptr_t addr, size_t size, b
   if (off + size <= WT_GRANULE && (c = wt_shadow_cell(addr)) != 0 &&
       !(LD(c->a) & (WT_R_EXT | WT_R_LOCK))) {
     op_t op;
-    op.t = t;
-    op.pc = pc;
-    op.addr = addr;
-    op.size = size;
-    op.write = write;
-    op.atomic = false;
-    op.have_site = false;
-    op.nraces = 0;
+    op_init(&op, t, addr, size, write, false, pc);
     if (quick_update(&op, c, addr, (uint32_t)(((1u << size) - 1) << off))) return;
   }
   access_span(t, addr, size, write, false, pc, 0, false);
