@@ -1,19 +1,49 @@
-// Contexts are stacks and locks, not access shapes: copies of variable
-// length at every offset from one site, 3 * 2^24 of them, once filled the
-// depot (2^24 contexts) three times over and left every later report with
-// empty stacks.  Now the run ends with a handful of contexts, no "depot
-// full", and a race at the end shows both stacks.
+// Contexts are stacks and locks, not access shapes.  Copies of every
+// length from 1 to 64 at every offset in a granule (512 shapes), each
+// from 65,536 call stacks (16 levels of two functions), are 33 million
+// (stack, size, offset) triples: twice the 2^24 contexts the depot holds.
+// A depot keyed by shape filled up on them and left every later report
+// with empty stacks.  Now the depot keeps one context per stack, never
+// says "depot full", and the race at the end shows both stacks.
 // RUN: %weft-cc -O1 -g %test_include %s -o %t
 // RUN: env WEFT_OPTIONS=print_stats=1 %expect-exit 66 %t 2>&1 | FileCheck %s
 #include "weft_test.h"
 #include <string.h>
 
+#define LEVELS 16
 static char src[1024], dst[1024];
 _Alignas(8) int shared;
 
 __attribute__((noinline)) static void copy(size_t off, size_t len) {
   memcpy(dst + off, src + (len & 7), len);
 }
+
+/* Two functions per level, chosen by a bit of path (the outermost level
+ * by the top bit, so consecutive paths share their outer frames): 2^LEVELS
+ * stacks.
+ * Levels alternate between two pairs, so no function calls itself (the
+ * compiler would make that a loop), and no tail calls, or the levels
+ * would share one frame. */
+#define STEP __attribute__((noinline, disable_tail_calls)) static void
+STEP a0(int, unsigned, size_t, size_t);
+STEP a1(int, unsigned, size_t, size_t);
+STEP b0(int, unsigned, size_t, size_t);
+STEP b1(int, unsigned, size_t, size_t);
+#define BODY(next0, next1)                                  \
+  {                                                         \
+    if (level == 0) copy(off, len);                         \
+    else if (path >> (level - 1) & 1) next1(level - 1, path, off, len); \
+    else next0(level - 1, path, off, len);                  \
+  }
+STEP a0(int level, unsigned path, size_t off, size_t len) BODY(b0, b1)
+STEP a1(int level, unsigned path, size_t off, size_t len) BODY(b0, b1)
+STEP b0(int level, unsigned path, size_t off, size_t len) BODY(a0, a1)
+STEP b1(int level, unsigned path, size_t off, size_t len) BODY(a0, a1)
+
+/* A release before each copy: a new epoch, so each copy changes its
+ * bytes' history and interns its context (a copy in the same epoch as
+ * the last one over the same bytes would need nothing). */
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 
 static void *first(void *arg) {
   shared = 1;
@@ -22,11 +52,13 @@ static void *first(void *arg) {
 }
 
 int main(void) {
-  unsigned long n = 3ul << 24, x = 1;
-  for (unsigned long i = 0; i < n; i++) {
-    x = x * 6364136223846793005ul + 1442695040888963407ul;
-    copy((x >> 33) & 7, 1 + ((x >> 40) % 511));
-  }
+  for (size_t len = 1; len <= 64; len++)
+    for (size_t off = 0; off < 8; off++)
+      for (unsigned path = 0; path < (1u << LEVELS); path++) {
+        pthread_mutex_lock(&m);
+        pthread_mutex_unlock(&m);
+        a0(LEVELS, path, off, len);
+      }
   pthread_t t;
   wtest_create(&t, first, NULL);
   wtest_step_wait(1);
@@ -43,4 +75,4 @@ int main(void) {
 // CHECK: Previous write of size 4 at [[ADDR]] by thread T1:
 // CHECK-NEXT: #0 first {{.*}}depot_variable_memcpy.c:[[#]]
 // CHECK-NOT: depot full
-// CHECK: contexts in the depot: {{[0-9]{1,3}$}}
+// CHECK: contexts in the depot: {{[0-9]{1,6}$}}
