@@ -29,9 +29,12 @@ void __weft_atomic_begin(void *addr, size_t size, unsigned flags) {
   wt_spin_lock(&s->lock);
   unsigned order = WEFT_AF_ORDER(flags);
   bool rmw = WEFT_AF_OP(flags) != WEFT_AF_STORE;
+  /* The thread ticks in atomic_end, after its access is recorded: the
+   * access itself happens before whatever acquires this release (a last
+   * reference count's owner writes and frees the counter's memory). */
   if (has_release(order)) {
-    if (rmw) wt_release(t, &s->clock);
-    else wt_release_store(t, &s->clock);
+    if (rmw) wt_vc_join(&s->clock, &t->vc);
+    else wt_vc_copy(&s->clock, &t->vc);
   } else if (t->has_fence_rel) {
     if (rmw) wt_vc_join(&s->clock, &t->fence_rel);
     else wt_vc_copy(&s->clock, &t->fence_rel);
@@ -61,8 +64,22 @@ void __weft_atomic_end(void *addr, size_t size, unsigned flags) {
     else wt_vc_join(&t->fence_acq, &s->clock);
     wt_spin_unlock(&s->lock);
   }
+  /* An 8-byte load of two 4-byte counters (libstdc++'s shared_ptr reads
+   * its use and weak counts at once) reads what the RMWs on either half
+   * released.  Only looked up once some 4-byte atomic lives there. */
+  if (size == 8 && !((uintptr_t)addr & 7) &&
+      atomic_load_explicit(&wt_sync_upper_halves, memory_order_relaxed)) {
+    wt_sync *h = wt_sync_find((uintptr_t)addr + 4);
+    if (h) {
+      wt_spin_lock(&h->lock);
+      if (has_acquire(order)) wt_acquire(t, &h->clock);
+      else wt_vc_join(&t->fence_acq, &h->clock);
+      wt_spin_unlock(&h->lock);
+    }
+  }
   bool write = op != WEFT_AF_LOAD && cas_ok;
   wt_access_range(t, (uintptr_t)addr, size, write, true, pc);
+  if (locks_across(flags) && has_release(WEFT_AF_ORDER(flags))) wt_tick(t);
 }
 
 void __weft_fence(unsigned order) {

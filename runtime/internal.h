@@ -136,6 +136,8 @@ WT_HIDDEN void wt_thread_foreach(void (*fn)(wt_thread *, void *), void *arg);
 /* ---- sync.c: sync objects by address and the lock/HB helpers the
  *      interceptors call ---------------------------------------------- */
 WT_HIDDEN wt_sync *wt_sync_find(uintptr_t addr);   /* NULL if unknown */
+/* Set once an atomic's object sits in the upper half of an 8-byte word. */
+WT_HIDDEN extern _Atomic bool wt_sync_upper_halves;
 WT_HIDDEN wt_sync *wt_sync_get(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
 WT_HIDDEN void wt_sync_destroy(wt_thread *t, uintptr_t addr); /* next use is a new object */
 WT_HIDDEN void wt_sync_free_range(uintptr_t addr, size_t size);

@@ -18,6 +18,7 @@
 
 static struct bucket { wt_spin lock; wt_sync *head; } table[NBUCKETS];
 static _Atomic uint32_t nlive;
+_Atomic bool wt_sync_upper_halves;
 
 static wt_spin pool_lock;          /* guards the pool and the uid records */
 static wt_sync *pool;
@@ -89,6 +90,9 @@ wt_sync *wt_sync_get(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
   if (!s) {
     fresh->next = b->head;
     b->head = s = fresh;
+    if (kind == WT_SYNC_ATOMIC && (addr & 7) == 4 &&
+        !atomic_load_explicit(&wt_sync_upper_halves, memory_order_relaxed))
+      atomic_store_explicit(&wt_sync_upper_halves, true, memory_order_relaxed);
     fresh = 0;
     atomic_fetch_add_explicit(&nlive, 1, memory_order_relaxed);
   }
