@@ -224,6 +224,17 @@ WT_HIDDEN void wt_heap_add(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx
 WT_HIDDEN size_t wt_heap_remove(uintptr_t p);   /* returns the size, 0 if unknown */
 WT_HIDDEN bool wt_heap_find(uintptr_t addr, wt_report_loc *out);
 
+/* ---- fd.c: file descriptors as sync objects and as memory ------------ */
+enum { WT_FD_OWN, WT_FD_SOCKET, WT_FD_FILE };          /* what an fd opened is */
+enum { WT_FD_USE, WT_FD_RELEASE, WT_FD_ACQUIRE };      /* what its I/O orders */
+WT_HIDDEN void wt_fd_open(wt_thread *t, int fd, int kind, uintptr_t pc);
+WT_HIDDEN void wt_fd_open_pair(wt_thread *t, const int fds[2], uintptr_t pc); /* pipe, socketpair */
+WT_HIDDEN void wt_fd_dup(wt_thread *t, int oldfd, int newfd, uintptr_t pc);
+/* fn: the intercepted function, shown as the top frame of the access */
+WT_HIDDEN void wt_fd_close(wt_thread *t, int fd, uintptr_t pc, void *fn); /* before the real close */
+WT_HIDDEN void wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn);
+WT_HIDDEN bool wt_fd_find(uintptr_t addr, wt_report_loc *out); /* report location */
+
 /* ---- report.c: gathering a report, dedup, counting ------------------- */
 WT_HIDDEN void wt_report_race(wt_thread *t, const wt_report_access *cur,
                               const wt_report_access *prev);

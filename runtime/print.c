@@ -227,6 +227,16 @@ static void put_location_of(const wt_report *r) {
   case WT_LOC_TLS:
     put("  Location is TLS of %s.\n", thread_name(l->thread_uid));
     break;
+  case WT_LOC_FD:
+    if (l->ctx) {
+      put("  Location is file descriptor %d created by %s at:\n", l->fd,
+          thread_name(l->thread_uid));
+      put_stack(l->ctx);
+    } else {
+      put("  Location is file descriptor %d, first used by %s.\n", l->fd,
+          thread_name(l->thread_uid));
+    }
+    break;
   default:
     break;
   }

@@ -113,8 +113,9 @@ static void put_mutexes(const wt_report *r) {
 static void put_location(const wt_report *r) {
   const wt_report_loc *l = &r->loc;
   static const char *const kinds[] = {[WT_LOC_GLOBAL] = "global", [WT_LOC_HEAP] = "heap",
-                                      [WT_LOC_STACK] = "stack", [WT_LOC_TLS] = "tls"};
-  if (l->kind <= WT_LOC_UNKNOWN || l->kind > WT_LOC_TLS) return;
+                                      [WT_LOC_STACK] = "stack", [WT_LOC_TLS] = "tls",
+                                      [WT_LOC_FD] = "fd"};
+  if (l->kind <= WT_LOC_UNKNOWN || l->kind > WT_LOC_FD) return;
   wt_json_key(&J, "location");
   wt_json_object(&J);
   wt_json_key(&J, "kind");
@@ -140,7 +141,11 @@ static void put_location(const wt_report *r) {
     wt_json_key(&J, "thread");
     wt_json_int(&J, l->thread_uid);
   }
-  if (l->kind == WT_LOC_HEAP) put_stack("stack", l->ctx);
+  if (l->kind == WT_LOC_FD) {
+    wt_json_key(&J, "fd");
+    wt_json_int(&J, l->fd);
+  }
+  if (l->kind == WT_LOC_HEAP || l->kind == WT_LOC_FD) put_stack("stack", l->ctx);
   wt_json_end(&J);
 }
 

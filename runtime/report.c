@@ -107,6 +107,7 @@ static void locate(uintptr_t addr, wt_report_loc *loc) {
   if (wt_heap_find(addr, loc)) return;
   *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
   if (wt_thread_find_addr(addr, loc)) return;
+  if (wt_fd_find(addr, loc)) return;
   *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
   char name[256];
   uintptr_t start = 0;

@@ -191,7 +191,7 @@ typedef struct wt_thread {
 enum wt_sync_kind {
   WT_SYNC_ATOMIC, WT_SYNC_MUTEX, WT_SYNC_RWLOCK, WT_SYNC_SPIN,
   WT_SYNC_COND, WT_SYNC_BARRIER, WT_SYNC_SEM, WT_SYNC_ONCE,
-  WT_SYNC_THREAD, WT_SYNC_OTHER
+  WT_SYNC_THREAD, WT_SYNC_OTHER, WT_SYNC_FD
 };
 
 typedef struct wt_spin { _Atomic uint32_t v; } wt_spin;
@@ -221,7 +221,7 @@ enum wt_report_kind {
 };
 
 enum wt_loc_kind { WT_LOC_UNKNOWN, WT_LOC_GLOBAL, WT_LOC_HEAP, WT_LOC_STACK,
-                   WT_LOC_TLS };
+                   WT_LOC_TLS, WT_LOC_FD };
 
 typedef struct wt_report_access {
   uintptr_t addr;
@@ -244,8 +244,10 @@ typedef struct wt_report_loc {
   int kind;                /* enum wt_loc_kind */
   uintptr_t start;         /* block / object start */
   size_t size;
-  uint32_t thread_uid;     /* heap: allocating thread; stack/tls: owner */
-  wt_ctx ctx;              /* heap: allocation stack */
+  uint32_t thread_uid;     /* heap: allocating thread; stack/tls: owner;
+                              fd: the thread that opened it */
+  wt_ctx ctx;              /* heap: allocation stack; fd: where it was opened */
+  int fd;                  /* fd: its number */
 } wt_report_loc;
 
 /* Lock reports.  A cycle has at most WT_REPORT_CYCLE steps: longer
