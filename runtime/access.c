@@ -220,6 +220,7 @@ static void store_recs(wt_cell *c, wt_cold *cold, recs *rs) {
 typedef struct op {
   wt_thread *t;
   uintptr_t pc, addr;
+  uintptr_t fn; /* an interceptor's access: the function, its top frame */
   size_t size;
   bool write, atomic, have_site;
   uint32_t site;
@@ -240,6 +241,7 @@ static void op_init(op_t *op, wt_thread *t, uintptr_t addr, size_t size, bool wr
                     bool atomic, uintptr_t pc) {
   op->t = t;
   op->pc = pc;
+  op->fn = 0;
   op->addr = addr;
   op->size = size;
   op->write = write;
@@ -251,7 +253,8 @@ static void op_init(op_t *op, wt_thread *t, uintptr_t addr, size_t size, bool wr
 
 static uint32_t op_site(op_t *op) {
   if (!op->have_site) {
-    op->site = site_word(wt_ctx_current(op->t, op->pc), op->addr, op->size);
+    wt_ctx ctx = op->fn ? wt_ctx_access_in(op->t, op->pc, op->fn) : wt_ctx_current(op->t, op->pc);
+    op->site = site_word(ctx, op->addr, op->size);
     op->have_site = true;
   }
   return op->site;
@@ -261,7 +264,7 @@ static uint32_t op_site(op_t *op) {
  * access widens a record, which is most of them: from the record's depot
  * node, so that the access's own context is made only when it differs. */
 static bool site_same(op_t *op, uint32_t site) {
-  if (op->have_site) return WT_SITE_CTX(site) == WT_SITE_CTX(op->site);
+  if (op->have_site || op->fn) return WT_SITE_CTX(site) == WT_SITE_CTX(op_site(op));
   return wt_ctx_is_current(WT_SITE_CTX(site), op->t, op->pc);
 }
 
@@ -776,11 +779,13 @@ WT_INLINE bool quick_update(op_t *op, wt_cell *c, uintptr_t at, uint32_t m) {
 /* Every granule the access touches, from the one at a on; the op is
  * made only when a granule needs the locked path. */
 static WT_NOINLINE void access_span(wt_thread *t, uintptr_t addr, size_t size, bool write,
-                                    bool atomic, uintptr_t pc, wt_ctx ctx, bool have_ctx) {
+                                    bool atomic, uintptr_t pc, wt_ctx ctx, bool have_ctx,
+                                    uintptr_t fn) {
   uintptr_t a = addr, end = addr + size;
   if (end < addr) return;
   op_t op;
   op_init(&op, t, addr, size, write, atomic, pc);
+  op.fn = fn;
   if (have_ctx) {
     op.site = site_word(ctx, addr, size);
     op.have_site = true;
@@ -803,13 +808,19 @@ static WT_NOINLINE void access_span(wt_thread *t, uintptr_t addr, size_t size, b
 void wt_access_range(wt_thread *t, uintptr_t addr, size_t size, bool write, bool atomic,
                      uintptr_t pc) {
   if (!size || t->ignore) return;
-  access_span(t, addr, size, write, atomic, pc, 0, false);
+  access_span(t, addr, size, write, atomic, pc, 0, false, 0);
 }
 
 void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write, uintptr_t pc,
                          wt_ctx ctx) {
   if (!size || t->ignore) return;
-  access_span(t, addr, size, write, false, pc, ctx, true);
+  access_span(t, addr, size, write, false, pc, ctx, true, 0);
+}
+
+void wt_access_range_in(wt_thread *t, uintptr_t addr, size_t size, bool write, uintptr_t pc,
+                        void *fn) {
+  if (!size || t->ignore) return;
+  access_span(t, addr, size, write, false, pc, 0, false, (uintptr_t)fn);
 }
 
 /* Where the inline part gives up: five arguments in registers, so the
@@ -826,7 +837,7 @@ static WT_NOINLINE void access_miss(wt_thread *t, uintptr_t addr, size_t size, b
     op_init(&op, t, addr, size, write, false, pc);
     if (quick_update(&op, c, addr, (uint32_t)(((1u << size) - 1) << off))) return;
   }
-  access_span(t, addr, size, write, false, pc, 0, false);
+  access_span(t, addr, size, write, false, pc, 0, false, 0);
 }
 
 /* The entries' inline part: one fast-path test per granule, on the one

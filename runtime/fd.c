@@ -106,8 +106,7 @@ static bool skip(wt_thread *t) { return t->in_rt || t->ignore; }
 
 /* An access to the fd's memory by the intercepted function fn. */
 static void touch(wt_thread *t, fd_slot *s, bool write, uintptr_t pc, void *fn) {
-  wt_access_range_ctx(t, (uintptr_t)&s->cell, sizeof s->cell, write, pc,
-                      wt_ctx_access_in(t, pc, (uintptr_t)fn));
+  wt_access_range_in(t, (uintptr_t)&s->cell, sizeof s->cell, write, pc, fn);
 }
 
 void wt_fd_open(wt_thread *t, int fd, int kind, uintptr_t pc) {

@@ -31,7 +31,7 @@ static bool modelled(wt_thread *t) { return !t->in_rt && !t->ignore; }
 static void buffer(wt_thread *t, const void *p, size_t n, bool write, uintptr_t pc,
                    void *fn) {
   if (!n || !p || !modelled(t)) return;
-  wt_access_range_ctx(t, (uintptr_t)p, n, write, pc, wt_ctx_access_in(t, pc, (uintptr_t)fn));
+  wt_access_range_in(t, (uintptr_t)p, n, write, pc, fn);
 }
 
 /* The first n bytes of an iovec array. */

@@ -164,6 +164,10 @@ WT_HIDDEN void wt_access_range(wt_thread *t, uintptr_t addr, size_t size,
 /* The same, with the access's context already known (pc still keys dedup). */
 WT_HIDDEN void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bool write,
                                    uintptr_t pc, wt_ctx ctx);
+/* An access by the intercepted function fn called from pc: fn is the top
+ * frame of its stack, which is made only if a record needs it. */
+WT_HIDDEN void wt_access_range_in(wt_thread *t, uintptr_t addr, size_t size, bool write,
+                                  uintptr_t pc, void *fn);
 WT_HIDDEN void wt_shadow_reset(uintptr_t addr, size_t size);
 /* A new heap block [addr, addr + size): history gone, written by t at ctx
  * with no check, at the cost of plain stores. */
@@ -223,6 +227,14 @@ WT_HIDDEN bool wt_symbolize_data(uintptr_t addr, char *name, size_t name_size,
 WT_HIDDEN void wt_heap_add(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx ctx);
 WT_HIDDEN size_t wt_heap_remove(uintptr_t p);   /* returns the size, 0 if unknown */
 WT_HIDDEN bool wt_heap_find(uintptr_t addr, wt_report_loc *out);
+
+/* ---- str.c: string functions of the runtime's own (libc's are
+ *      intercepted) --------------------------------------------------- */
+WT_HIDDEN size_t wt_strlen(const char *s);
+WT_HIDDEN int wt_strcmp(const char *a, const char *b);
+WT_HIDDEN int wt_memcmp(const void *a, const void *b, size_t n);
+WT_HIDDEN char *wt_strchr(const char *s, int c);
+WT_HIDDEN char *wt_strstr(const char *h, const char *n);
 
 /* ---- fd.c: file descriptors as sync objects and as memory ------------ */
 enum { WT_FD_OWN, WT_FD_SOCKET, WT_FD_FILE };          /* what an fd opened is */

@@ -106,8 +106,8 @@ static bool still_ours(int fd) {
 
 void wt_log_open(void) {
   const char *p = wt_opt_log_path;
-  if (!strcmp(p, "stderr")) return;
-  if (!strcmp(p, "stdout")) {
+  if (!wt_strcmp(p, "stderr")) return;
+  if (!wt_strcmp(p, "stdout")) {
     std_fd = 1;
     return;
   }

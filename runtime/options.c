@@ -26,7 +26,7 @@ static bool parse_long(const char *v, long *out) {
 /* values is "min..max". */
 static bool set_INT(int *dst, const char *v, const char *values) {
   long x, lo, hi;
-  const char *dots = strstr(values, "..");
+  const char *dots = wt_strstr(values, "..");
   if (!parse_long(v, &x) || !dots) return false;
   lo = strtol(values, 0, 10);
   hi = strtol(dots + 2, 0, 10);
@@ -36,8 +36,8 @@ static bool set_INT(int *dst, const char *v, const char *values) {
 }
 
 static bool set_BOOL(int *dst, const char *v, const char *values) {
-  if (!strcmp(v, "1") || !strcmp(v, "true")) *dst = 1;
-  else if (!strcmp(v, "0") || !strcmp(v, "false")) *dst = 0;
+  if (!wt_strcmp(v, "1") || !wt_strcmp(v, "true")) *dst = 1;
+  else if (!wt_strcmp(v, "0") || !wt_strcmp(v, "false")) *dst = 0;
   else return false;
   return true;
 }
@@ -49,12 +49,12 @@ static bool set_STR(const char **dst, const char *v, const char *values) {
 
 /* values is "word|word|..."; the result is the word's index. */
 static bool set_ENUM(int *dst, const char *v, const char *values) {
-  size_t len = strlen(v);
+  size_t len = wt_strlen(v);
   int i = 0;
   for (const char *w = values;; i++) {
-    const char *bar = strchr(w, '|');
-    size_t wlen = bar ? (size_t)(bar - w) : strlen(w);
-    if (len > 0 && wlen == len && memcmp(w, v, len) == 0) {
+    const char *bar = wt_strchr(w, '|');
+    size_t wlen = bar ? (size_t)(bar - w) : wt_strlen(w);
+    if (len > 0 && wlen == len && wt_memcmp(w, v, len) == 0) {
       *dst = i;
       return true;
     }
@@ -66,14 +66,14 @@ static bool set_ENUM(int *dst, const char *v, const char *values) {
 /* What a bad value should have been, for the error message. */
 static const char *expected(const char *kind, const char *values) {
   static char buf[160];
-  if (!strcmp(kind, "BOOL")) return "0, 1, true or false";
-  if (!strcmp(kind, "INT")) {
-    const char *dots = strstr(values, "..");
+  if (!wt_strcmp(kind, "BOOL")) return "0, 1, true or false";
+  if (!wt_strcmp(kind, "INT")) {
+    const char *dots = wt_strstr(values, "..");
     snprintf(buf, sizeof buf, "an integer from %.*s to %s", (int)(dots - values), values,
              dots + 2);
     return buf;
   }
-  if (!strcmp(kind, "ENUM")) {
+  if (!wt_strcmp(kind, "ENUM")) {
     size_t n = 0;
     for (const char *p = values; *p && n + 4 < sizeof buf; p++) {
       if (*p == '|') {
@@ -99,7 +99,7 @@ static void print_help(void) {
 void wt_options_parse(const char *env) {
   if (!env) return;
   /* Values point into this copy, kept for the life of the process. */
-  size_t len = strlen(env);
+  size_t len = wt_strlen(env);
   char *buf = wt_alloc(len + 1);
   memcpy(buf, env, len + 1);
   for (char *p = buf; *p;) {
@@ -108,14 +108,14 @@ void wt_options_parse(const char *env) {
     char *key = p;
     while (*p && *p != ':' && *p != ' ') p++;
     if (*p) *p++ = 0;
-    char *eq = strchr(key, '=');
+    char *eq = wt_strchr(key, '=');
     if (!eq) wt_die("WEFT_OPTIONS: '%s' is not key=value", key);
     *eq = 0;
     const char *val = eq + 1;
     bool known = false, ok = false;
     const char *want = 0;
 #define WT_OPT(kind, name, def, values, help)                                  \
-    if (!known && strcmp(key, #name) == 0) {                                  \
+    if (!known && wt_strcmp(key, #name) == 0) {                                  \
       known = true;                                                           \
       ok = set_##kind(&wt_opt_##name, val, values);                           \
       if (!ok) want = expected(#kind, values);                                \

@@ -102,13 +102,13 @@ static int hexval(char c) {
 /* '^' and '$' become the absence of the implicit '*' at that end; text
  * after a '$' is ignored, as ThreadSanitizer does. */
 static const char *compile(const char *pat) {
-  size_t len = strlen(pat);
+  size_t len = wt_strlen(pat);
   char *g = wt_alloc(len + 3), *o = g;
   const char *p = pat;
   if (*p == '^') p++;
   else *o++ = '*';
-  const char *dollar = strchr(p, '$');
-  size_t body = dollar ? (size_t)(dollar - p) : strlen(p);
+  const char *dollar = wt_strchr(p, '$');
+  size_t body = dollar ? (size_t)(dollar - p) : wt_strlen(p);
   __builtin_memcpy(o, p, body);
   o += body;
   if (!dollar) *o++ = '*';
@@ -118,10 +118,10 @@ static const char *compile(const char *pat) {
 
 static void parse_line(char *s, int line) {
   while (blank(*s)) s++;
-  char *end = s + strlen(s);
+  char *end = s + wt_strlen(s);
   while (end > s && blank(end[-1])) *--end = 0;
   if (!*s || *s == '#') return;
-  char *colon = strchr(s, ':');
+  char *colon = wt_strchr(s, ':');
   if (!colon)
     wt_die("%s:%d: expected <kind>:<pattern>, found '%s'", file_name, line, s);
   *colon = 0;
@@ -129,7 +129,7 @@ static void parse_line(char *s, int line) {
   while (blank(*pat)) pat++;
   int type = -1;
   for (int i = 0; i < R_NTYPES; i++)
-    if (!strcmp(s, type_names[i])) type = i;
+    if (!wt_strcmp(s, type_names[i])) type = i;
   if (type < 0)
     wt_die("%s:%d: unknown suppression kind '%s' (race, race_top, deadlock, mutex, thread, "
            "signal, called_from_lib, fingerprint)", file_name, line, s);
@@ -140,7 +140,7 @@ static void parse_line(char *s, int line) {
   r->text = pat;
   if (type == R_FINGERPRINT) {
     uint64_t v = 0;
-    bool ok = strlen(pat) == 16;
+    bool ok = wt_strlen(pat) == 16;
     for (const char *p = pat; ok && *p; p++) {
       int d = hexval(*p);
       ok = d >= 0;
@@ -164,9 +164,9 @@ void wt_suppress_load(const char *path) {
   rules = wt_alloc(lines * sizeof(rule));
   int line = 1;
   for (char *p = buf; p < buf + len; line++) {
-    char *nl = strchr(p, '\n');
+    char *nl = wt_strchr(p, '\n');
     if (nl) *nl = 0;
-    if (strlen(p) != (size_t)((nl ? nl : buf + len) - p))
+    if (wt_strlen(p) != (size_t)((nl ? nl : buf + len) - p))
       wt_die("%s:%d: the line contains a NUL byte", file_name, line);
     parse_line(p, line);
     if (!nl) break;
@@ -200,7 +200,7 @@ static bool glob(const char *p, const char *s) {
 
 /* An empty or unknown name never matches (as in ThreadSanitizer). */
 static bool match(const rule *r, const char *name) {
-  return name && *name && strcmp(name, "??") != 0 && glob(r->glob, name);
+  return name && *name && wt_strcmp(name, "??") != 0 && glob(r->glob, name);
 }
 
 typedef struct scan {
@@ -242,7 +242,7 @@ static int type_of(int kind) {
   const char *t = wt_suppress_type(kind);
   if (!t) return -1;
   for (int i = 0; i < R_NTYPES; i++)
-    if (!strcmp(t, type_names[i])) return i;
+    if (!wt_strcmp(t, type_names[i])) return i;
   return -1;
 }
 
@@ -293,7 +293,7 @@ const char *wt_suppress_type(int kind) {
 
 static void top_function(const wt_frame *f, int k, void *arg) {
   char *out = arg;
-  size_t len = strlen(f->function);
+  size_t len = wt_strlen(f->function);
   if (len >= 256) len = 255;
   __builtin_memcpy(out, f->function, len);
   out[len] = 0;
@@ -305,8 +305,8 @@ bool wt_suppress_hint(const wt_report *r, char *buf, size_t cap) {
   if (!type || r->nstacks == 0) return false;
   char fn[256] = "";
   wt_report_walk_stack(r->stacks[0], top_function, fn, 1);
-  if (!fn[0] || !strcmp(fn, "??") || fn[0] == '^' || strpbrk(fn, "*$\n")) return false;
-  int n = snprintf(buf, cap, "%s:%s", !strcmp(type, "race") ? "race_top" : type, fn);
+  if (!fn[0] || !wt_strcmp(fn, "??") || fn[0] == '^' || strpbrk(fn, "*$\n")) return false;
+  int n = snprintf(buf, cap, "%s:%s", !wt_strcmp(type, "race") ? "race_top" : type, fn);
   return n > 0 && (size_t)n < cap;
 }
 
