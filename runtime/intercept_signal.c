@@ -5,9 +5,18 @@
  * handler is installed behind a wrapper: when the interrupted thread
  * holds a runtime lock, the handler runs with its accesses unchecked and
  * its synchronization unmodelled; otherwise it is checked like any code.
- * The program still sees its own handlers in sigaction's old action. */
+ * The program still sees its own handlers in sigaction's old action.
+ *
+ * Edges: each signal number has an object (its entry in actions[]).
+ * Installing a handler releases into it and so does sending the signal
+ * (kill, raise, pthread_kill, sigqueue, ...); every run of a handler
+ * acquires from it first, on whichever thread it runs.  So a handler sees
+ * what was set up before it was installed, and what the sender did
+ * before sending, a profiling timer's handler included.  sigwait and
+ * sigwaitinfo acquire like a handler. */
 #include "intercept.h"
 
+#include <errno.h>
 #include <signal.h>
 
 typedef struct user_action {
@@ -25,6 +34,11 @@ static void wt_signal_wrapper(int sig, siginfo_t *info, void *uc) {
     t->in_rt++;
   }
   uintptr_t h = atomic_load_explicit(&actions[sig].handler, memory_order_acquire);
+  if (!inside && t && !t->in_rt) { /* shown as the handler's first line */
+    int e = errno;
+    wt_hb_acquire(t, (uintptr_t)&actions[sig], WT_SYNC_SIGNAL, h + 1);
+    errno = e;
+  }
   if (atomic_load_explicit(&actions[sig].siginfo, memory_order_relaxed))
     ((void (*)(int, siginfo_t *, void *))h)(sig, info, uc);
   else if (h != (uintptr_t)SIG_DFL && h != (uintptr_t)SIG_IGN)
@@ -47,6 +61,12 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
   struct sigaction mine;
   const struct sigaction *use = act;
   if (act) {
+    wt_thread *t = wt_enter();
+    if (!t->in_rt) {
+      int e = errno;
+      wt_hb_release(t, (uintptr_t)&actions[sig], WT_SYNC_SIGNAL, WT_PC());
+      errno = e;
+    }
     int siginfo = !!(act->sa_flags & SA_SIGINFO);
     uintptr_t h = siginfo ? (uintptr_t)act->sa_sigaction : (uintptr_t)act->sa_handler;
     if (siginfo || (h != (uintptr_t)SIG_DFL && h != (uintptr_t)SIG_IGN)) {
@@ -87,4 +107,67 @@ sighandler_t signal(int sig, sighandler_t handler) {
   if (sigaction(sig, &act, &old) != 0) return SIG_ERR;
   return (old.sa_flags & SA_SIGINFO) ? (sighandler_t)(void (*)(void))old.sa_sigaction
                                      : old.sa_handler;
+}
+
+/* ---- sending and waiting ------------------------------------------------ */
+static void sending(int sig, uintptr_t pc) {
+  if (sig <= 0 || sig >= NSIG) return;
+  wt_thread *t = wt_enter();
+  if (t->in_rt) return;
+  int e = errno;
+  wt_hb_release(t, (uintptr_t)&actions[sig], WT_SYNC_SIGNAL, pc);
+  errno = e;
+}
+
+static void waited(int sig, uintptr_t pc) {
+  if (sig <= 0 || sig >= NSIG) return;
+  wt_thread *t = wt_enter();
+  if (t->in_rt) return;
+  int e = errno;
+  wt_hb_acquire(t, (uintptr_t)&actions[sig], WT_SYNC_SIGNAL, pc);
+  errno = e;
+}
+
+int kill(pid_t pid, int sig) {
+  WT_REAL_DECL(int, kill, (pid_t, int));
+  sending(sig, WT_PC());
+  return WT_REAL(kill)(pid, sig);
+}
+
+int raise(int sig) {
+  WT_REAL_DECL(int, raise, (int));
+  sending(sig, WT_PC());
+  return WT_REAL(raise)(sig);
+}
+
+int pthread_kill(pthread_t th, int sig) {
+  WT_REAL_DECL(int, pthread_kill, (pthread_t, int));
+  sending(sig, WT_PC());
+  return WT_REAL(pthread_kill)(th, sig);
+}
+
+int sigqueue(pid_t pid, int sig, const union sigval value) {
+  WT_REAL_DECL(int, sigqueue, (pid_t, int, const union sigval));
+  sending(sig, WT_PC());
+  return WT_REAL(sigqueue)(pid, sig, value);
+}
+
+int pthread_sigqueue(pthread_t th, int sig, const union sigval value) {
+  WT_REAL_DECL(int, pthread_sigqueue, (pthread_t, int, const union sigval));
+  sending(sig, WT_PC());
+  return WT_REAL(pthread_sigqueue)(th, sig, value);
+}
+
+int sigwait(const sigset_t *set, int *sig) {
+  WT_REAL_DECL(int, sigwait, (const sigset_t *, int *));
+  int r = WT_REAL(sigwait)(set, sig);
+  if (r == 0) waited(*sig, WT_PC());
+  return r;
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info) {
+  WT_REAL_DECL(int, sigwaitinfo, (const sigset_t *, siginfo_t *));
+  int r = WT_REAL(sigwaitinfo)(set, info);
+  if (r > 0) waited(r, WT_PC());
+  return r;
 }

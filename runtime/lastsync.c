@@ -61,6 +61,7 @@ const char *wt_sync_kind_name(uint32_t kind) {
       [WT_SYNC_ATOMIC] = "atomic", [WT_SYNC_MUTEX] = "mutex",     [WT_SYNC_RWLOCK] = "rwlock",
       [WT_SYNC_SPIN] = "spinlock", [WT_SYNC_COND] = "cond",       [WT_SYNC_BARRIER] = "barrier",
       [WT_SYNC_SEM] = "sem",       [WT_SYNC_ONCE] = "once",       [WT_SYNC_THREAD] = "thread",
-      [WT_SYNC_OTHER] = "other",   [WT_SYNC_FD] = "fd"};
+      [WT_SYNC_OTHER] = "other",   [WT_SYNC_FD] = "fd",
+      [WT_SYNC_SIGNAL] = "signal"};
   return kind < sizeof names / sizeof names[0] && names[kind] ? names[kind] : "other";
 }
