@@ -221,7 +221,11 @@ static void fork_parent(void) {
 
 static void fork_child(void) {
   fork_parent();
-  if (wt_cur) wt_thread_after_fork_child(wt_cur);
+  if (wt_cur) {
+    wt_thread_after_fork_child(wt_cur);
+    wt_sync_after_fork_child(wt_cur);
+    wt_misuse_after_fork_child();
+  }
 }
 
 void wt_fork_init(void) { pthread_atfork(fork_prepare, fork_parent, fork_child); }

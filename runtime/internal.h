@@ -141,6 +141,7 @@ WT_HIDDEN extern _Atomic bool wt_sync_upper_halves;
 WT_HIDDEN wt_sync *wt_sync_get(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
 WT_HIDDEN void wt_sync_destroy(wt_thread *t, uintptr_t addr); /* next use is a new object */
 WT_HIDDEN void wt_sync_free_range(uintptr_t addr, size_t size);
+WT_HIDDEN void wt_sync_after_fork_child(wt_thread *self); /* other threads' holds end */
 /* A lock's report facts, kept after it is destroyed (destroyed then set). */
 WT_HIDDEN bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool *destroyed);
 /* Happens-before through an object (cond, sem, barrier, once, ...). */
@@ -302,6 +303,7 @@ WT_HIDDEN void wt_misuse_thread_joined(wt_thread *t, uintptr_t th, uint32_t uid,
 WT_HIDDEN int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc); /* errno or 0 */
 WT_HIDDEN void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx);
 WT_HIDDEN void wt_misuse_fork_lock(bool lock);
+WT_HIDDEN void wt_misuse_after_fork_child(void);
 
 /* ---- deadlock.c: the watchdog that finds threads blocked for good ---- */
 extern _Atomic uint32_t wt_watch_tick;  /* advances while the watchdog runs */

@@ -453,6 +453,23 @@ void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx) {
   if (r.nlocks) wt_report_misuse_event(t, WT_R_EXIT_HOLDING, pc, ctx, &r);
 }
 
+/* In a forked child only the forking thread exists: nobody waits on a
+ * condition, a barrier or a semaphore any more, and a condition is bound
+ * to no mutex (the child may re-initialise the mutex it used). */
+void wt_misuse_after_fork_child(void) {
+  for (uint32_t i = 0; i < BUCKETS; i++)
+    for (rec **pp = &bucket[i]; *pp;) {
+      rec *r = *pp;
+      if (r->type == REC_COND) {
+        rec_drop(pp);
+        continue;
+      }
+      if (r->type == REC_BARRIER) r->b = 0;
+      if (r->type == REC_SEM) r->d = 0;
+      pp = &r->next;
+    }
+}
+
 void wt_misuse_fork_lock(bool lock) {
   if (lock) {
     for (uint32_t i = 0; i < STRIPES; i++) wt_spin_lock(&stripe[i]);

@@ -152,6 +152,22 @@ void wt_sync_free_range(uintptr_t addr, size_t size) {
     free_in_bucket(bucket_of(line << LINE_SHIFT), addr, hi);
 }
 
+/* In a forked child the other threads are gone, and so is their hold on
+ * any lock.  Their acquisitions stay in the lock graph: the orders they
+ * took are still this program's. */
+void wt_sync_after_fork_child(wt_thread *self) {
+  for (uint32_t i = 0; i < NBUCKETS; i++)
+    for (wt_sync *s = table[i].head; s; s = s->next) {
+      if (s->owner_uid != self->uid) {
+        s->owner_uid = ~0u;
+        s->recursion = 0;
+      }
+      int32_t mine = 0;
+      for (uint32_t k = 0; k < self->nheld; k++) mine += self->held[k].sync == s && !self->held[k].write;
+      s->readers = mine;
+    }
+}
+
 uint32_t wt_sync_count(void) {
   wt_spin_lock(&pool_lock);
   uint32_t n = nuids;

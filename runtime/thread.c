@@ -368,6 +368,11 @@ void wt_thread_foreach(void (*fn)(wt_thread *, void *), void *arg) {
 void wt_thread_after_fork_child(wt_thread *self) {
   for (uint32_t i = 0; i < nrecords; i++)
     if (i != self->uid) records[i].running = 0;
+  /* Every other thread's accesses are over: they happen before all the
+   * child does. */
+  for (uint32_t h = 0; h < HASH_SIZE; h++)
+    for (wt_thread *t = by_pthread[h]; t; t = t->next_hash)
+      if (t != self) wt_acquire(self, &t->vc);
   self->os_tid = wt_gettid();
   records[self->uid].os_tid = self->os_tid;
 }
