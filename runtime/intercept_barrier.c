@@ -13,7 +13,7 @@ int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
   WT_REAL_DECL(int, pthread_barrier_init,
                (pthread_barrier_t *, const pthread_barrierattr_t *, unsigned));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, b);
+  wt_i_forget(t, b, WT_PC());
   int r = WT_REAL(pthread_barrier_init)(b, a, count);
   if (r == 0 && !t->in_rt) wt_misuse_barrier_init(b, count);
   return r;
@@ -28,7 +28,7 @@ int pthread_barrier_destroy(pthread_barrier_t *b) {
     errno = e;
     if (busy) return EBUSY;
   }
-  wt_i_forget(t, b);
+  wt_i_forget(t, b, WT_PC());
   return WT_REAL(pthread_barrier_destroy)(b);
 }
 

@@ -11,7 +11,7 @@
 int mtx_init(mtx_t *m, int type) {
   WT_REAL_DECL(int, mtx_init, (mtx_t *, int));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, m);
+  wt_i_forget(t, m, WT_PC());
   return WT_REAL(mtx_init)(m, type);
 }
 
@@ -26,7 +26,7 @@ void mtx_destroy(mtx_t *m) {
     else wt_misuse_destroy(t, m, WT_SYNC_MUTEX, WT_PC());
     errno = e;
   }
-  wt_i_forget(t, m);
+  wt_i_forget(t, m, WT_PC());
   WT_REAL(mtx_destroy)(m);
 }
 
@@ -47,14 +47,14 @@ int mtx_unlock(mtx_t *m) {
 int cnd_init(cnd_t *c) {
   WT_REAL_DECL(int, cnd_init, (cnd_t *));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, c);
+  wt_i_forget(t, c, WT_PC());
   return WT_REAL(cnd_init)(c);
 }
 
 void cnd_destroy(cnd_t *c) {
   WT_REAL_DECL(void, cnd_destroy, (cnd_t *));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, c);
+  wt_i_forget(t, c, WT_PC());
   WT_REAL(cnd_destroy)(c);
 }
 

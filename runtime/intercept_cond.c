@@ -17,14 +17,14 @@ int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a) {
   WT_REAL_DECL_V(int, pthread_cond_init,
                  (pthread_cond_t *, const pthread_condattr_t *), COND_ABI);
   wt_thread *t = wt_enter();
-  wt_i_forget(t, c);
+  wt_i_forget(t, c, WT_PC());
   return WT_REAL(pthread_cond_init)(c, a);
 }
 
 int pthread_cond_destroy(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_destroy, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
-  wt_i_forget(t, c);
+  wt_i_forget(t, c, WT_PC());
   return WT_REAL(pthread_cond_destroy)(c);
 }
 

@@ -12,7 +12,7 @@ int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a) {
   WT_REAL_DECL(int, pthread_mutex_init,
                (pthread_mutex_t *, const pthread_mutexattr_t *));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, m);
+  wt_i_forget(t, m, WT_PC());
   return WT_REAL(pthread_mutex_init)(m, a);
 }
 
@@ -46,14 +46,14 @@ int pthread_mutex_unlock(pthread_mutex_t *m) {
 int pthread_spin_init(pthread_spinlock_t *s, int pshared) {
   WT_REAL_DECL(int, pthread_spin_init, (pthread_spinlock_t *, int));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, s);
+  wt_i_forget(t, s, WT_PC());
   return WT_REAL(pthread_spin_init)(s, pshared);
 }
 
 int pthread_spin_destroy(pthread_spinlock_t *s) {
   WT_REAL_DECL(int, pthread_spin_destroy, (pthread_spinlock_t *));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, s);
+  wt_i_forget(t, s, WT_PC());
   return WT_REAL(pthread_spin_destroy)(s);
 }
 

@@ -14,7 +14,7 @@
 int sem_init(sem_t *s, int pshared, unsigned value) {
   WT_REAL_DECL(int, sem_init, (sem_t *, int, unsigned));
   wt_thread *t = wt_enter();
-  wt_i_forget(t, s);
+  wt_i_forget(t, s, WT_PC());
   int r = WT_REAL(sem_init)(s, pshared, value);
   if (r == 0 && !t->in_rt) wt_misuse_sem_init(s, value);
   return r;
@@ -32,7 +32,7 @@ int sem_destroy(sem_t *s) {
       return -1;
     }
   }
-  wt_i_forget(t, s);
+  wt_i_forget(t, s, WT_PC());
   return WT_REAL(sem_destroy)(s);
 }
 

@@ -21,6 +21,18 @@ WT_INLINE bool wt_mutex_bad(const volatile void *m) {
   return (((const volatile pthread_mutex_t *)m)->__data.__kind & ~WT_MUTEX_KIND_VALID) != 0;
 }
 
+/* The object as memory: init and destroy write its first byte; a lock,
+ * an unlock and every release (post, signal, a barrier's arrival) read
+ * it atomically, so uses never race with each other but race with an
+ * init or destroy that nothing orders them with.  One byte, as
+ * ThreadSanitizer does: it is the object's address that names it.  What
+ * a thread does after its wait returns is not a use: POSIX lets another
+ * thread destroy a barrier once its own wait has returned, and a
+ * semaphore once it posted the unit its last waiter took. */
+WT_INLINE void wt_i_touch(wt_thread *t, const volatile void *a, bool write, uintptr_t pc) {
+  wt_access_range(t, (uintptr_t)a, 1, write, !write, pc);
+}
+
 /* Locks taken by the runtime's own helpers (libunwind) are skipped: they
  * would order every thread that unwinds and hide real races.
  * The bookkeeping may unwind the stack, and the unwinder probes memory
@@ -30,6 +42,7 @@ WT_INLINE void wt_i_lock(wt_thread *t, const volatile void *a, int kind,
                          bool write, bool try_, uintptr_t pc) {
   if (WT_UNLIKELY(t->in_rt)) return;
   int e = errno;
+  wt_i_touch(t, a, false, pc);
   wt_lock_post(t, (uintptr_t)a, kind, write, try_, pc);
   errno = e;
 }
@@ -39,6 +52,7 @@ WT_INLINE void wt_i_unlock_checked(wt_thread *t, const volatile void *a, int kin
                                    uintptr_t pc, bool check) {
   if (WT_UNLIKELY(t->in_rt)) return;
   int e = errno;
+  wt_i_touch(t, a, false, pc);
   if (kind == WT_SYNC_MUTEX && WT_UNLIKELY(wt_mutex_bad(a))) {
     if (check) wt_misuse_mutex_bad(t, a, pc);
   } else {
@@ -64,13 +78,15 @@ WT_INLINE void wt_i_release(wt_thread *t, const volatile void *a, int kind,
                             uintptr_t pc) {
   if (WT_UNLIKELY(t->in_rt)) return;
   int e = errno;
+  wt_i_touch(t, a, false, pc);
   wt_hb_release(t, (uintptr_t)a, kind, pc);
   errno = e;
 }
 /* init and destroy alike: whatever lives at a next is a new object. */
-WT_INLINE void wt_i_forget(wt_thread *t, const volatile void *a) {
+WT_INLINE void wt_i_forget(wt_thread *t, const volatile void *a, uintptr_t pc) {
   if (WT_UNLIKELY(t->in_rt)) return;
   int e = errno;
+  wt_i_touch(t, a, true, pc);
   wt_sync_destroy(t, (uintptr_t)a);
   errno = e;
 }
@@ -90,11 +106,11 @@ WT_INLINE void wt_i_forget(wt_thread *t, const volatile void *a) {
     bool held_ = !(t)->in_rt && wt_misuse_destroy((t), (obj), (kind), (pc));  \
     errno = e_;                                                               \
     if (!held_) {                                                             \
-      wt_i_forget((t), (obj));                                                \
+      wt_i_forget((t), (obj), (pc));                                          \
       return (call);                                                          \
     }                                                                         \
     int r_ = (call);                                                          \
-    if (r_ == 0) wt_i_forget((t), (obj));                                     \
+    if (r_ == 0) wt_i_forget((t), (obj), (pc));                               \
     return r_;                                                                \
   } while (0)
 

@@ -6,11 +6,16 @@
 // RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 0 %t 2>&1 | FileCheck %s --allow-empty
 #include "weft_test.h"
 
-// The pointers travel with relaxed atomics, like the steps: no ordering.
+// The pointers travel with release and acquire, so each mutex's init is
+// ordered before the threads use it, and main locks a mutex before
+// destroying or freeing it, so that comes after the threads' last use:
+// a mutex is memory, and an init or destroy racing with a lock is a data
+// race.  The lock-order graph does not look at these edges, only at
+// thread creation and join.
 static pthread_mutex_t *pa, *pb;
-#define A() __atomic_load_n(&pa, __ATOMIC_RELAXED)
-#define B() __atomic_load_n(&pb, __ATOMIC_RELAXED)
-#define SET(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELAXED)
+#define A() __atomic_load_n(&pa, __ATOMIC_ACQUIRE)
+#define B() __atomic_load_n(&pb, __ATOMIC_ACQUIRE)
+#define SET(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
 
 static void *first(void *arg) {
   for (int round = 1; round <= 2; round++) {
@@ -48,8 +53,11 @@ int main(void) {
   // Round 1: destroy and init again between the two orders.
   wtest_step_set(1);
   wtest_step_wait(2);
+  WTEST_CHECK(pthread_mutex_lock(&a));
+  WTEST_CHECK(pthread_mutex_unlock(&a));
   WTEST_CHECK(pthread_mutex_destroy(&a));
   WTEST_CHECK(pthread_mutex_init(&a, NULL));
+  SET(pa, &a);
   wtest_step_set(3);
   wtest_step_wait(4);
   // Round 2: both in a heap block, freed and allocated again.
@@ -60,6 +68,10 @@ int main(void) {
   SET(pb, &m[1]);
   wtest_step_set(5);
   wtest_step_wait(6);
+  for (int i = 0; i < 2; i++) {
+    WTEST_CHECK(pthread_mutex_lock(&m[i]));
+    WTEST_CHECK(pthread_mutex_unlock(&m[i]));
+  }
   free(m);
   pthread_mutex_t *again = malloc(2 * sizeof *again);
   WTEST_CHECK(pthread_mutex_init(&again[0], NULL));
