@@ -14,10 +14,11 @@
 _Atomic int wt_inited;
 static _Atomic int init_state; /* 0 never, 1 running, 2 done */
 
-/* The notes at exit, in this order: suppressions, statistics, and last
+/* The notes at exit, in this order: repeated races, suppressions, statistics, and last
  * the count of reports (docs/reports.md promises it is the last line). */
 static unsigned exit_notes(void) {
   unsigned n = wt_report_count();
+  wt_repeats_print_summary();
   wt_suppress_print_summary();
   if (wt_opt_print_stats) wt_stats_print();
   wt_print_summary(n);

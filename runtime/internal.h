@@ -377,6 +377,11 @@ WT_HIDDEN const char *wt_report_kind_name(int kind);      /* print.c: "data race
 WT_HIDDEN int wt_report_walk_stack(wt_ctx ctx, void (*frame)(const wt_frame *, int, void *),
                                    void *arg, int max);
 WT_HIDDEN uint64_t wt_fingerprint(const wt_report *r);   /* fingerprint.c */
+/* repeats.c: is r a race at the source lines of one printed before?  The
+ * group's id either way (0: none), for wt_repeat_seen.  Report lock. */
+WT_HIDDEN bool wt_repeat_of_printed(const wt_report *r, uint32_t *group);
+WT_HIDDEN void wt_repeat_seen(uint32_t group);
+WT_HIDDEN void wt_repeats_print_summary(void);
 WT_HIDDEN void wt_print_report_json(const wt_report *r); /* print_json.c */
 /* suppress.c */
 WT_HIDDEN void wt_suppress_load(const char *path);  /* "" = none; a bad file dies (exit 2) */

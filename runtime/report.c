@@ -3,9 +3,11 @@
  * the exit status depends on.  No text is made here (print.c knows the
  * format), so other outputs and filters can work from the same data.
  *
- * Dedup: one report per unordered pair of racing sites (the two access
- * pcs), in a lock-free set of 64-bit keys, so a racy loop costs one probe
- * per detection after its first report (dedup=0 turns it off).
+ * Dedup: first one report per unordered pair of racing sites (the two
+ * access pcs), in a lock-free set of 64-bit keys, so a racy loop costs
+ * one probe per detection after its first report (dedup=0 turns it off);
+ * then, for a new pair, one per pair of source lines (repeats.c).  Each
+ * pair remembers its source group, so later detections are counted.
  *
  * Every kind of report leaves through wt_report_emit: fingerprint
  * (fingerprint.c), suppressions (suppress.c), counting, text (print.c) or
@@ -19,6 +21,7 @@
 #define DEDUP_MAX (DEDUP_SLOTS / 4 * 3) /* keeps probes short */
 
 static _Atomic uint64_t *_Atomic dedup;
+static _Atomic uint32_t *pair_group; /* per slot of dedup: repeats.c's group id */
 static _Atomic uint32_t dedup_n;
 static _Atomic unsigned nreports;
 static _Atomic unsigned nkind[WT_R_KIND_COUNT]; /* printed, by kind */
@@ -54,6 +57,8 @@ static _Atomic uint64_t *dedup_table(void) {
   _Atomic uint64_t *d = atomic_load_explicit(&dedup, memory_order_acquire);
   if (WT_LIKELY(d != 0)) return d;
   _Atomic uint64_t *fresh = wt_mmap_noreserve(DEDUP_SLOTS * sizeof(uint64_t));
+  _Atomic uint32_t *groups = wt_mmap_noreserve(DEDUP_SLOTS * sizeof(uint32_t));
+  pair_group = groups; /* before dedup is published: readers load dedup first */
   if (atomic_compare_exchange_strong_explicit(&dedup, &d, fresh, memory_order_acq_rel,
                                               memory_order_acquire))
     return fresh;
@@ -62,9 +67,11 @@ static _Atomic uint64_t *dedup_table(void) {
 }
 
 
-/* True the first time the pair {a, b} is seen.  A full set reports
- * nothing new (after saying so once) rather than repeating old races. */
-static bool first_time(uintptr_t a, uintptr_t b) {
+/* True the first time the pair {a, b} is seen, with its slot; a pair
+ * seen before counts as a detection of its source group.  A full set
+ * reports nothing new (after saying so once) rather than repeating old
+ * races. */
+static bool first_time(uintptr_t a, uintptr_t b, uint32_t *slot) {
   if (a > b) {
     uintptr_t t = a;
     a = b;
@@ -75,7 +82,10 @@ static bool first_time(uintptr_t a, uintptr_t b) {
   _Atomic uint64_t *d = dedup_table();
   for (uint32_t i = (uint32_t)key & (DEDUP_SLOTS - 1);; i = (i + 1) & (DEDUP_SLOTS - 1)) {
     uint64_t v = atomic_load_explicit(&d[i], memory_order_relaxed);
-    if (v == key) return false;
+    if (v == key) {
+      wt_repeat_seen(atomic_load_explicit(&pair_group[i], memory_order_relaxed));
+      return false;
+    }
     if (v != 0) continue;
     if (atomic_fetch_add_explicit(&dedup_n, 1, memory_order_relaxed) >= DEDUP_MAX) {
       static _Atomic int warned;
@@ -85,8 +95,10 @@ static bool first_time(uintptr_t a, uintptr_t b) {
       return false;
     }
     if (atomic_compare_exchange_strong_explicit(&d[i], &v, key, memory_order_relaxed,
-                                                memory_order_relaxed))
+                                                memory_order_relaxed)) {
+      *slot = i + 1;
       return true;
+    }
     atomic_fetch_sub_explicit(&dedup_n, 1, memory_order_relaxed);
     if (v == key) return false;
   }
@@ -130,14 +142,15 @@ void wt_report_race(wt_thread *t, const wt_report_access *cur,
    * call and the program's look at errno. */
   int saved_errno = errno;
   uintptr_t a = site(cur), b = site(prev);
-  if (wt_opt_dedup && !first_time(a, b)) {
+  uint32_t slot = 0;
+  if (wt_opt_dedup && !first_time(a, b, &slot)) {
     errno = saved_errno;
     return;
   }
   /* Whatever intercepted functions the gathering calls is not the
    * application's doing. */
   if (t) t->ignore++;
-  wt_report r = {.kind = WT_R_DATA_RACE, .cur = *cur, .prev = *prev};
+  wt_report r = {.kind = WT_R_DATA_RACE, .cur = *cur, .prev = *prev, .pair_slot = slot};
   r.cur.pc = a;
   r.prev.pc = b;
   locate(cur->addr, &r.loc);
@@ -163,6 +176,15 @@ void wt_report_emit(wt_thread *t, wt_report *r) {
   if (t) t->ignore++;
   report_lock();
   r->fingerprint = wt_fingerprint(r);
+  uint32_t group = 0;
+  if (wt_opt_dedup && wt_repeat_of_printed(r, &group)) {
+    if (r->pair_slot) atomic_store_explicit(&pair_group[r->pair_slot - 1], group, memory_order_relaxed);
+    report_unlock();
+    if (t) t->ignore--;
+    errno = saved_errno;
+    return;
+  }
+  if (r->pair_slot) atomic_store_explicit(&pair_group[r->pair_slot - 1], group, memory_order_relaxed);
   bool printed = !wt_suppressed(r);
   if (printed) {
     atomic_fetch_add_explicit(&nreports, 1, memory_order_relaxed);
@@ -220,7 +242,8 @@ void wt_report_deadlock(const wt_report_wait *waits, uint32_t n) {
 bool wt_report_misuse_event(wt_thread *t, int kind, uintptr_t pc, wt_ctx ctx,
                             const wt_report_misuse *m) {
   int saved_errno = errno;
-  if (!first_time(pc, 0x6d69737573650000ull | (uint64_t)kind)) {
+  uint32_t slot;
+  if (!first_time(pc, 0x6d69737573650000ull | (uint64_t)kind, &slot)) {
     errno = saved_errno;
     return false;
   }

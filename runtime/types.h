@@ -321,6 +321,7 @@ typedef struct wt_report {
   uint32_t nsyncs;
   wt_report_sync syncs[WT_REPORT_SYNCS];
   uint64_t fingerprint;    /* set by wt_report_emit (fingerprint.c) */
+  uint32_t pair_slot;      /* a race: its pc pair's slot in report.c's set, + 1 */
   uint32_t nedges;         /* lock-order inversion: the cycle, in order */
   wt_report_edge edges[WT_REPORT_CYCLE];
   uint32_t nwaits;         /* deadlock: the blocked threads, in cycle order */

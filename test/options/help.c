@@ -16,6 +16,7 @@
 // CHECK-NEXT: print_suppressions {{.+}}
 // CHECK-NEXT: suppression_hints {{.+}}
 // CHECK-NEXT: dedup {{.+}}
+// CHECK-NEXT: dedup_by {{.+}}
 // CHECK-NEXT: detect_deadlocks {{.+}}
 // CHECK-NEXT: deadlock_timeout_ms {{.+}}
 // CHECK-NEXT: symbolize {{.+}}
