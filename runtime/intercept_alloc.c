@@ -7,7 +7,9 @@
  * even inside dlsym itself. */
 #include "intercept.h"
 
+#include <errno.h>
 #include <malloc.h>
+#include <stdarg.h>
 #include <sys/mman.h>
 
 extern void *__libc_malloc(size_t);
@@ -106,20 +108,63 @@ int posix_memalign(void **out, size_t align, size_t n) {
   return 0;
 }
 
-/* ---- mappings ------------------------------------------------------------ */
-void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off) {
-  WT_REAL_DECL(void *, mmap, (void *, size_t, int, int, int, off_t));
-  void *p = WT_REAL(mmap)(addr, len, prot, flags, fd, off);
-  if (p != MAP_FAILED && atomic_load_explicit(&wt_inited, memory_order_acquire))
-    wt_shadow_reset((uintptr_t)p, len);
-  return p;
+/* ---- mappings ------------------------------------------------------------
+ * A range that is mapped afresh, unmapped, moved or discarded is new
+ * memory: its history and the sync objects in it end.  mremap's new range
+ * starts afresh too (the history does not move with the pages, which can
+ * lose a race across the move but never invents one), and so does memory
+ * madvise discards (MADV_DONTNEED, MADV_REMOVE: it reads back as zeros or
+ * the file's contents). */
+static bool mapping_tracked(void) { return atomic_load_explicit(&wt_inited, memory_order_acquire); }
+
+static void mapping_ends(uintptr_t addr, size_t len) {
+  wt_shadow_reset(addr, len);
+  wt_sync_free_range(addr, len);
 }
+
+#define MMAP_INTERCEPTOR(name, off_type)                                      \
+  void *name(void *addr, size_t len, int prot, int flags, int fd, off_type off) { \
+    WT_REAL_DECL(void *, name, (void *, size_t, int, int, int, off_type));    \
+    void *p = WT_REAL(name)(addr, len, prot, flags, fd, off);                 \
+    if (p != MAP_FAILED && mapping_tracked()) wt_shadow_reset((uintptr_t)p, len); \
+    return p;                                                                 \
+  }
+MMAP_INTERCEPTOR(mmap, off_t)
+MMAP_INTERCEPTOR(mmap64, off64_t)
 
 int munmap(void *addr, size_t len) {
   WT_REAL_DECL(int, munmap, (void *, size_t));
-  if (atomic_load_explicit(&wt_inited, memory_order_acquire)) {
-    wt_shadow_reset((uintptr_t)addr, len);
-    wt_sync_free_range((uintptr_t)addr, len);
-  }
+  if (mapping_tracked()) mapping_ends((uintptr_t)addr, len);
   return WT_REAL(munmap)(addr, len);
+}
+
+void *mremap(void *old, size_t old_len, size_t len, int flags, ...) {
+  WT_REAL_DECL(void *, mremap, (void *, size_t, size_t, int, ...));
+  void *want = 0;
+  if (flags & MREMAP_FIXED) {
+    va_list ap;
+    va_start(ap, flags);
+    want = va_arg(ap, void *);
+    va_end(ap);
+  }
+  void *p = WT_REAL(mremap)(old, old_len, len, flags, want);
+  if (p != MAP_FAILED && mapping_tracked()) {
+    int e = errno;
+    if (p != old) mapping_ends((uintptr_t)old, old_len);
+    else if (len < old_len) mapping_ends((uintptr_t)old + len, old_len - len);
+    wt_shadow_reset((uintptr_t)p, len);
+    errno = e;
+  }
+  return p;
+}
+
+int madvise(void *addr, size_t len, int advice) {
+  WT_REAL_DECL(int, madvise, (void *, size_t, int));
+  int r = WT_REAL(madvise)(addr, len, advice);
+  if (r == 0 && (advice == MADV_DONTNEED || advice == MADV_REMOVE) && mapping_tracked()) {
+    int e = errno;
+    wt_shadow_reset((uintptr_t)addr, len);
+    errno = e;
+  }
+  return r;
 }

@@ -229,3 +229,10 @@ static void fork_child(void) {
 }
 
 void wt_fork_init(void) { pthread_atfork(fork_prepare, fork_parent, fork_child); }
+
+/* A vfork child borrows the parent's memory and thread until it execs or
+ * exits: its accesses would land in the parent's shadow as the parent's,
+ * and a child that dies inside the runtime would leave the parent's locks
+ * held.  It is a fork here, as ThreadSanitizer makes it; a program may
+ * not rely on vfork sharing memory anyway. */
+pid_t vfork(void) { return fork(); }
