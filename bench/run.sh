@@ -21,7 +21,7 @@ root=$(cd "$here/.." && pwd)
 weft_cc=$root/build/bin/weft-cc
 cc=${CC:-clang-19}
 workloads=(counter_mutex parallel_array producer_consumer
-  partial_granule unaligned vector8 mixed_bytes memcpy_var alloc_free)
+  partial_granule unaligned vector8 mixed_bytes memcpy_var alloc_free libc_text)
 
 runs=5
 scale=1
