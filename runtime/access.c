@@ -228,7 +228,7 @@ typedef struct op {
   struct {
     wt_epoch e;
     uint32_t site;
-    bool write, atomic;
+    bool write, atomic, freed;
     uintptr_t granule;
     uint32_t hmask; /* bytes of the granule the previous record covers */
     uint32_t mask;  /* of those, the bytes this access touched */
@@ -294,8 +294,9 @@ static void note_race(op_t *op, uintptr_t granule, uint64_t x, uint32_t site, ui
   uint32_t hmask = (uint32_t)(x & WT_R_MASK);
   uintptr_t lo = granule + (uint32_t)__builtin_ctz(hmask);
   uintptr_t hi = granule + 32 - (uint32_t)__builtin_clz(hmask);
+  bool freed = x & WT_R_FREED;
   for (int i = 0; i < op->nraces; i++)
-    if (op->race[i].e == e && op->race[i].write == write) {
+    if (op->race[i].e == e && op->race[i].write == write && op->race[i].freed == freed) {
       if (op->race[i].granule == granule) { /* another record of the same access */
         op->race[i].hmask |= hmask;
         op->race[i].mask |= hmask & m;
@@ -312,6 +313,7 @@ static void note_race(op_t *op, uintptr_t granule, uint64_t x, uint32_t site, ui
   op->race[i].site = site;
   op->race[i].write = write;
   op->race[i].atomic = x & WT_R_ATOMIC;
+  op->race[i].freed = freed;
   op->race[i].granule = granule;
   op->race[i].hmask = hmask;
   op->race[i].mask = hmask & m;
@@ -321,11 +323,16 @@ static void note_race(op_t *op, uintptr_t granule, uint64_t x, uint32_t site, ui
 
 /* FastTrack against every record of the bytes m: a write races with
  * unordered reads and writes, a read with unordered writes; two atomics
- * never race. */
+ * never race.  Any access to bytes a free() left marked is a use after
+ * free, ordered or not. */
 static void check_recs(op_t *op, const recs *rs, uintptr_t granule, uint32_t m) {
   for (uint32_t i = 0; i < rs->n; i++) {
     uint64_t x = rs->v[i].w;
     if (!(x & m)) continue;
+    if (x & WT_R_FREED) {
+      note_race(op, granule, x, rs->v[i].site, m);
+      continue;
+    }
     if (!op->write && !(x & WT_R_WRITE)) continue;
     if (op->atomic && (x & WT_R_ATOMIC)) continue;
     if (unordered(op->t, WT_R_EPOCH(x))) note_race(op, granule, x, rs->v[i].site, m);
@@ -340,8 +347,9 @@ static bool update_recs(op_t *op, recs *rs, uintptr_t granule, uint32_t m) {
   wt_thread *t = op->t;
   uint64_t key = t->epoch << WT_R_BITS | (op->write ? WT_R_WRITE : 0) |
                  (op->atomic ? WT_R_ATOMIC : 0);
-  if (op->write) {
-    for (uint32_t i = 0; i < rs->n; i++) rs->v[i].w &= ~(uint64_t)m;
+  if (op->write) { /* the marks of a free stay, so every later use is reported */
+    for (uint32_t i = 0; i < rs->n; i++)
+      if (!(rs->v[i].w & WT_R_FREED)) rs->v[i].w &= ~(uint64_t)m;
   } else {
     for (uint32_t i = 0; i < rs->n; i++) {
       uint64_t x = rs->v[i].w;
@@ -553,6 +561,7 @@ static void report_races(op_t *op) {
         .thread_uid = wt_thread_uid_at(WT_EPOCH_SLOT(op->race[i].e),
                                        WT_EPOCH_CLOCK(op->race[i].e))};
     prev.approximate = approximate;
+    prev.freed = op->race[i].freed;
     previous_extent(op, i, record_site, &prev.addr, &prev.size);
     wt_report_race(op->t, &cur, &prev);
   }
@@ -651,6 +660,7 @@ static WT_NOINLINE bool ext_widen(op_t *op, wt_cell *c, uint64_t a, uint32_t m,
   uint32_t own = n;
   for (uint32_t i = 0; i < n; i++) {
     uint64_t x = LD(r->w[i]);
+    if ((x & WT_R_FREED) && (x & m)) return false;
     if ((x & ~WT_R_MASK) == key && (x & WT_R_MASK)) {
       if (own == n) own = i;
     } else if (!no_conflict(t, x, m, write)) {
@@ -705,6 +715,7 @@ WT_INLINE bool quick_update(op_t *op, wt_cell *c, uintptr_t at, uint32_t m) {
   if (a & WT_R_LOCK) return false;
   if (a & WT_R_EXT) return ext_widen(op, c, a, m, at & ~(uintptr_t)(WT_GRANULE - 1));
   uint64_t b = LD(c->b);
+  if ((a | b) & WT_R_FREED) return false; /* check_recs reports it */
   uint64_t e13 = t->epoch << WT_R_BITS;
   wt_cold *cold = wt_shadow_cold(c, at);
   uintptr_t granule = at & ~(uintptr_t)(WT_GRANULE - 1);
@@ -938,6 +949,45 @@ static void reset_page(wt_cell *page) {
     if (a & (WT_R_EXT | WT_R_LOCK)) reset_granule(&page[i], &cold[i], 0xff);
   }
   __builtin_memset((void *)page, 0, SHADOW_PAGE_BYTES);
+}
+
+/* The records of free's checked write, just made, get the freed mark: in
+ * word a by one CAS when that is where the write landed (it supersedes
+ * every record of its bytes, so it usually stands alone), else under the
+ * cell lock. */
+static void mark_granule_freed(wt_cell *c, wt_cold *cold, uint64_t key) {
+  recs rs;
+  uint64_t a = lock_cell(c);
+  load_recs(c, cold, a, &rs, 0);
+  bool changed = false;
+  for (uint32_t i = 0; i < rs.n; i++)
+    if (REC_KEY(rs.v[i].w) == key) {
+      rs.v[i].w |= WT_R_FREED;
+      changed = true;
+    }
+  if (changed) {
+    store_recs(c, cold, &rs);
+  } else {
+    recs_release(&rs);
+    unlock_cell(c, a);
+  }
+}
+
+void wt_shadow_freed(wt_thread *t, uintptr_t addr, size_t size) {
+  uintptr_t end = addr + size;
+  if (!wt_dir || end < addr || end > (1ul << WT_ADDR_BITS) || t->ignore) return;
+  uint64_t key = t->epoch << WT_R_BITS | WT_R_WRITE;
+  for (uintptr_t a = addr; a < end;) {
+    uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
+    wt_cell *c = wt_shadow_cell(a);
+    if (!c) break;
+    uint64_t x = LD(c->a);
+    if ((x & (WT_R_LOCK | WT_R_EXT)) || REC_KEY(x) != key ||
+        !atomic_compare_exchange_strong_explicit(&c->a, &x, x | WT_R_FREED, memory_order_acq_rel,
+                                                 memory_order_relaxed))
+      mark_granule_freed(c, wt_shadow_cold(c, granule), key);
+    a = granule + WT_GRANULE;
+  }
 }
 
 void wt_shadow_reset(uintptr_t addr, size_t size) {

@@ -85,7 +85,7 @@ void wt_heap_add(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx ctx) {
   wt_spin_unlock(&s->lock);
 }
 
-size_t wt_heap_remove(uintptr_t p) {
+size_t wt_heap_remove(uintptr_t p, uint32_t *thread_uid, wt_ctx *ctx) {
   block **b = atomic_load_explicit(&buckets, memory_order_acquire);
   if (b == 0) return 0;
   uint32_t i = bucket_of(p);
@@ -96,6 +96,8 @@ size_t wt_heap_remove(uintptr_t p) {
     block *k = *pk;
     if (k->p != p) continue;
     size = k->size;
+    *thread_uid = k->thread_uid;
+    *ctx = k->ctx;
     __atomic_store_n(pk, k->next, __ATOMIC_RELAXED);
     k->next = s->free;
     s->free = k;

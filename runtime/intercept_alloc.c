@@ -47,20 +47,27 @@ static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
   return p;
 }
 
-/* A free writes the block, so that a use racing with it is reported.  As
- * ThreadSanitizer does, only the first FREE_CHECK_MAX bytes are checked:
- * the rest keeps its history until the next block there starts afresh,
- * and checking it all would cost a pass over every large block freed. */
+/* A free writes the block, so that a use racing with it is reported, and
+ * those records then say freed, so that any later use is reported as a
+ * use after free (access.c), ordered or not.  As ThreadSanitizer does,
+ * only the first FREE_CHECK_MAX bytes are checked and marked: the rest
+ * keeps its history until the next block there starts afresh, and a pass
+ * over every large block freed would cost too much.  The block then goes
+ * to the quarantine (true: the caller must not free it). */
 #define FREE_CHECK_MAX 1024u
 
-static void on_free(void *p, uintptr_t pc, void *fn) {
+static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   wt_thread *t = alloc_thread();
-  if (!p || !t) return;
-  size_t size = wt_heap_remove((uintptr_t)p);
-  if (!size) return; /* allocated before weft started, or not by malloc */
-  wt_access_range_ctx(t, (uintptr_t)p, size < FREE_CHECK_MAX ? size : FREE_CHECK_MAX, true, pc,
-                      wt_ctx_access_in(t, pc, (uintptr_t)fn));
+  if (!p || !t) return false;
+  uint32_t alloc_uid;
+  wt_ctx alloc_ctx;
+  size_t size = wt_heap_remove((uintptr_t)p, &alloc_uid, &alloc_ctx);
+  if (!size) return false; /* allocated before weft started, or not by malloc */
+  size_t marked = size < FREE_CHECK_MAX ? size : FREE_CHECK_MAX;
+  wt_access_range_ctx(t, (uintptr_t)p, marked, true, pc, wt_ctx_access_in(t, pc, (uintptr_t)fn));
+  wt_shadow_freed(t, (uintptr_t)p, marked);
   wt_sync_free_range((uintptr_t)p, size);
+  return keep && wt_quarantine_put((uintptr_t)p, size, alloc_uid, alloc_ctx);
 }
 
 void *malloc(size_t n) { return on_alloc(__libc_malloc(n), n, WT_PC(), malloc); }
@@ -72,21 +79,21 @@ void *calloc(size_t n, size_t m) {
 }
 
 void free(void *p) {
-  on_free(p, WT_PC(), free);
-  __libc_free(p);
+  if (!on_free(p, WT_PC(), free, true)) __libc_free(p);
 }
 
 void *realloc(void *p, size_t n) {
   uintptr_t pc = WT_PC();
   if (!p) return on_alloc(__libc_malloc(n), n, pc, realloc);
   /* realloc reads the old block and ends its life: a free, then a new block. */
-  on_free(p, pc, realloc);
+  on_free(p, pc, realloc, false);
   void *q = __libc_realloc(p, n);
-  if (!q && n) { /* the old block lives on */
+  if (!q && n) { /* the old block lives on, and is not freed after all */
     wt_thread *t = alloc_thread();
+    size_t usable = malloc_usable_size(p);
+    wt_shadow_reset((uintptr_t)p, usable < FREE_CHECK_MAX ? usable : FREE_CHECK_MAX);
     if (t)
-      wt_heap_add((uintptr_t)p, malloc_usable_size(p), t->uid,
-                  wt_ctx_access_in(t, pc, (uintptr_t)realloc));
+      wt_heap_add((uintptr_t)p, usable, t->uid, wt_ctx_access_in(t, pc, (uintptr_t)realloc));
     return q;
   }
   return on_alloc(q, n, pc, realloc);

@@ -206,11 +206,13 @@ static void fork_prepare(void) {
   wt_shadow_fork_lock(true);
   wt_lockgraph_fork_lock(true);
   wt_misuse_fork_lock(true);
+  wt_quarantine_fork_lock(true);
   wt_alloc_fork_lock(true);
 }
 
 static void fork_parent(void) {
   wt_alloc_fork_lock(false);
+  wt_quarantine_fork_lock(false);
   wt_misuse_fork_lock(false);
   wt_lockgraph_fork_lock(false);
   wt_shadow_fork_lock(false);

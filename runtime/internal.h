@@ -170,6 +170,8 @@ WT_HIDDEN void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bo
 WT_HIDDEN void wt_access_range_in(wt_thread *t, uintptr_t addr, size_t size, bool write,
                                   uintptr_t pc, void *fn);
 WT_HIDDEN void wt_shadow_reset(uintptr_t addr, size_t size);
+/* After free's checked write of [addr, addr+size): its records say freed. */
+WT_HIDDEN void wt_shadow_freed(wt_thread *t, uintptr_t addr, size_t size);
 /* A new heap block [addr, addr + size): history gone, written by t at ctx
  * with no check, at the cost of plain stores. */
 WT_HIDDEN void wt_shadow_alloc(wt_thread *t, uintptr_t addr, size_t size, uintptr_t pc,
@@ -226,8 +228,13 @@ WT_HIDDEN bool wt_symbolize_data(uintptr_t addr, char *name, size_t name_size,
 
 /* ---- heap.c: live heap blocks, for reports' "Location is heap block" -- */
 WT_HIDDEN void wt_heap_add(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx ctx);
-WT_HIDDEN size_t wt_heap_remove(uintptr_t p);   /* returns the size, 0 if unknown */
+/* Returns the size, 0 if unknown, and who allocated it where. */
+WT_HIDDEN size_t wt_heap_remove(uintptr_t p, uint32_t *thread_uid, wt_ctx *ctx);
 WT_HIDDEN bool wt_heap_find(uintptr_t addr, wt_report_loc *out);
+/* quarantine.c: keeps a freed block from glibc (false: free it now). */
+WT_HIDDEN bool wt_quarantine_put(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx ctx);
+WT_HIDDEN bool wt_quarantine_find(uintptr_t addr, wt_report_loc *out);
+WT_HIDDEN void wt_quarantine_fork_lock(bool take);
 
 /* ---- str.c: string functions of the runtime's own (libc's are
  *      intercepted) --------------------------------------------------- */

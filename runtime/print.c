@@ -217,8 +217,8 @@ static void put_location_of(const wt_report *r) {
     break;
   }
   case WT_LOC_HEAP:
-    put("  Location is heap block of size %zu at 0x%lx allocated by %s:\n", l->size,
-        (unsigned long)l->start, thread_name(l->thread_uid));
+    put("  Location is %sheap block of size %zu at 0x%lx allocated by %s:\n",
+        l->freed ? "freed " : "", l->size, (unsigned long)l->start, thread_name(l->thread_uid));
     put_stack(l->ctx);
     break;
   case WT_LOC_STACK:
@@ -522,6 +522,7 @@ void wt_print_report(const wt_report *r) {
   put("WARNING: weft: %s (pid=%d)\n", kind, wt_getpid());
   switch (r->kind) {
   case WT_R_DATA_RACE:
+  case WT_R_HEAP_USE_AFTER_FREE:
     put_access(&r->cur, false);
     put_access(&r->prev, true);
     put_mutexes(r);

@@ -141,6 +141,10 @@ static void put_location(const wt_report *r) {
     wt_json_key(&J, "thread");
     wt_json_int(&J, l->thread_uid);
   }
+  if (l->kind == WT_LOC_HEAP && l->freed) {
+    wt_json_key(&J, "freed");
+    wt_json_bool(&J, true);
+  }
   if (l->kind == WT_LOC_FD) {
     wt_json_key(&J, "fd");
     wt_json_int(&J, l->fd);
@@ -201,7 +205,7 @@ static void put_summary(const wt_report *r) {
   static wt_frame top, inl[MAX_INLINE];
   top = (wt_frame){.function = "??"};
   if (!r->nstacks || wt_report_walk_stack(r->stacks[0], copy_frame, &top, 1) == 0) {
-    if (r->kind == WT_R_DATA_RACE && r->cur.pc) {
+    if ((r->kind == WT_R_DATA_RACE || r->kind == WT_R_HEAP_USE_AFTER_FREE) && r->cur.pc) {
       wt_symbolize_code_all(r->cur.pc, inl, 1);
       top = inl[0];
     }
@@ -222,6 +226,7 @@ static void put_summary(const wt_report *r) {
 static void put_kind_fields(const wt_report *r) {
   switch (r->kind) {
   case WT_R_DATA_RACE:
+  case WT_R_HEAP_USE_AFTER_FREE:
     wt_json_key(&J, "accesses");
     wt_json_array(&J);
     put_access(&r->cur, "current");

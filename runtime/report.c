@@ -118,6 +118,8 @@ static void locate(uintptr_t addr, wt_report_loc *loc) {
   *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
   if (wt_heap_find(addr, loc)) return;
   *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
+  if (wt_quarantine_find(addr, loc)) return;
+  *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
   if (wt_thread_find_addr(addr, loc)) return;
   if (wt_fd_find(addr, loc)) return;
   *loc = (wt_report_loc){.kind = WT_LOC_UNKNOWN};
@@ -150,7 +152,8 @@ void wt_report_race(wt_thread *t, const wt_report_access *cur,
   /* Whatever intercepted functions the gathering calls is not the
    * application's doing. */
   if (t) t->ignore++;
-  wt_report r = {.kind = WT_R_DATA_RACE, .cur = *cur, .prev = *prev, .pair_slot = slot};
+  wt_report r = {.kind = prev->freed ? WT_R_HEAP_USE_AFTER_FREE : WT_R_DATA_RACE,
+                 .cur = *cur, .prev = *prev, .pair_slot = slot};
   r.cur.pc = a;
   r.prev.pc = b;
   locate(cur->addr, &r.loc);

@@ -184,9 +184,7 @@ WT_INLINE wt_ctx frames_node(wt_thread *t) {
  * other in pairs), keyed by everything the leaf is made of, so a lock
  * taken or released since simply misses instead of needing every lockset
  * change to invalidate the cache.  A hit moves to the set's first way. */
-static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
-  wt_ctx parent = frames_node(t);
-  if (pc == 0 && word == 0) return parent;
+static wt_ctx ctx_child(wt_thread *t, wt_ctx parent, uintptr_t pc, uint32_t word) {
   struct wt_ctx_cache *last = &t->ctx_last;
   if (last->pc == pc && last->node == parent && last->word == word && last->ctx != 0)
     return last->ctx;
@@ -208,6 +206,12 @@ static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
   return hit.ctx;
 }
 
+static wt_ctx ctx_leaf(wt_thread *t, uintptr_t pc, uint32_t word) {
+  wt_ctx parent = frames_node(t);
+  if (pc == 0 && word == 0) return parent;
+  return ctx_child(t, parent, pc, word);
+}
+
 wt_ctx wt_ctx_current(wt_thread *t, uintptr_t pc) { return ctx_leaf(t, pc, t->lockset); }
 
 /* Would wt_ctx_current(t, pc) give ctx?  Answered from ctx's node,
@@ -222,8 +226,8 @@ bool wt_ctx_is_current(wt_ctx ctx, wt_thread *t, uintptr_t pc) {
 /* An access made by an intercepted function fn called from pc: fn shows
  * as the top frame. */
 wt_ctx wt_ctx_access_in(wt_thread *t, uintptr_t pc, uintptr_t fn) {
-  wt_ctx caller = wt_ctx_intern(frames_node(t), pc, 0);
-  return wt_ctx_intern(caller, fn + 1, t->lockset);
+  wt_ctx caller = ctx_child(t, frames_node(t), pc, 0);
+  return ctx_child(t, caller, fn + 1, t->lockset);
 }
 
 /* Deeper real stacks lose their outermost frames. */

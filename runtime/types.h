@@ -77,6 +77,7 @@ typedef struct wt_cold {
 #define WT_R_EXT (1ull << 9)         /* word a: the records are in a block */
 #define WT_R_ATOMIC (1ull << 10)     /* an atomic access */
 #define WT_R_WRITE (1ull << 11)      /* a write */
+#define WT_R_FREED (1ull << 12)      /* with WRITE: free() ended the block here */
 #define WT_R_BITS 13
 #define WT_R_EPOCH(x) ((x) >> WT_R_BITS)
 
@@ -231,6 +232,7 @@ typedef struct wt_report_access {
   wt_ctx ctx;              /* stack and locks held */
   uintptr_t pc;            /* top frame, for dedup */
   uint32_t approximate;    /* ctx may be another statement's (sitelog.c) */
+  uint32_t freed;          /* previous: the free() of a heap block */
 } wt_report_access;
 
 typedef struct wt_report_thread {
@@ -248,6 +250,7 @@ typedef struct wt_report_loc {
                               fd: the thread that opened it */
   wt_ctx ctx;              /* heap: allocation stack; fd: where it was opened */
   int fd;                  /* fd: its number */
+  int freed;               /* heap: the block is freed (in quarantine) */
 } wt_report_loc;
 
 /* Lock reports.  A cycle has at most WT_REPORT_CYCLE steps: longer

@@ -17,6 +17,7 @@
 // CHECK-NEXT: suppression_hints {{.+}}
 // CHECK-NEXT: dedup {{.+}}
 // CHECK-NEXT: dedup_by {{.+}}
+// CHECK-NEXT: quarantine_mb {{.+}}
 // CHECK-NEXT: detect_deadlocks {{.+}}
 // CHECK-NEXT: deadlock_timeout_ms {{.+}}
 // CHECK-NEXT: symbolize {{.+}}

@@ -384,6 +384,7 @@ static bool parse_location(struct ctx *c, json_object *o, struct wr_location *l)
   l->thread = -1;
   INT_FIELD(c, o, "thread", false, 0, ID_MAX, l->thread);
   l->has_thread = l->thread >= 0;
+  if (!get_bool(c, o, "freed", false, false, &l->freed)) return false;
   return parse_stack(c, o, "stack", false, &l->stack);
 }
 

@@ -59,6 +59,7 @@ struct wr_location {
   bool has_thread;
   long thread;
   struct wr_stack stack; /* heap: allocation */
+  bool freed;            /* heap: freed, in the runtime's quarantine */
 };
 struct wr_thread {
   long id;

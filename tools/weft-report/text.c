@@ -91,7 +91,7 @@ static void print_location(FILE *out, const struct wr_location *l) {
       fprintf(out, " (%s+%s)", wr_basename(l->module), l->offset);
     fputc('\n', out);
   } else if (strcmp(l->kind, "heap") == 0) {
-    fputs("  Location is heap block", out);
+    fputs(l->freed ? "  Location is freed heap block" : "  Location is heap block", out);
     if (l->size >= 0) fprintf(out, " of size %lld", l->size);
     if (l->has_thread) {
       fprintf(out, " allocated by %s:\n", wr_thread_name(l->thread, tb));
