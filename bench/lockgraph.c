@@ -1,4 +1,4 @@
-/* Benchmark workload for the lock-order graph (runtime/lockgraph.c):
+/* Benchmark workload for the lock-order graph (runtime/deadlock/lockgraph.c):
  * NLOCKS mutexes and NEDGES distinct ordered pairs (i < j, so the orders
  * never form a cycle), drawn with a fixed seed and split between two
  * threads.  Each pair is taken as "lock i; lock j; unlock both".  The

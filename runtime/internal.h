@@ -1,7 +1,16 @@
 /* The runtime's table of contents: every function shared between runtime
  * files, grouped by the file that defines it.  File-local helpers stay
  * static in their file.  Nothing here is visible outside the runtime
- * (hidden visibility); the public surface is abi.def and the interceptors. */
+ * (hidden visibility); the public surface is abi.def and the interceptors.
+ * The folders are the parts:
+ *   core/       shadow and accesses, atomics, clocks, threads, sync
+ *               objects, stacks and the site log, heap blocks, fds
+ *   intercept/  one file per family of intercepted calls
+ *   report/     gathering, grouping, fingerprints, suppressions,
+ *               symbols, text and JSON, the log file
+ *   deadlock/   the lock-order graph, the watchdog, API misuse
+ *   platform/   what depends on Linux and glibc, string helpers
+ * and at the top the start-up, the options and the statistics. */
 #ifndef WEFT_INTERNAL_H
 #define WEFT_INTERNAL_H
 
@@ -49,7 +58,7 @@ WT_INLINE uint64_t wt_hash64(uint64_t h) {
 /* ---- spin locks (header-only: used on sync paths everywhere) ----------
  * wt_spins_held counts the runtime locks the calling thread holds (cell
  * locks included), so a signal handler that interrupts the runtime knows
- * not to re-enter it (intercept_signal.c). */
+ * not to re-enter it (intercept/signal.c). */
 extern __thread uint32_t wt_spins_held __attribute__((tls_model("initial-exec")));
 WT_INLINE void wt_spin_lock(wt_spin *l) {
   wt_spins_held++;
@@ -64,7 +73,7 @@ WT_INLINE void wt_spin_unlock(wt_spin *l) {
   wt_spins_held--;
 }
 
-/* ---- platform_linux.c: the only file that includes OS headers for
+/* ---- platform/linux.c: the only file that includes OS headers for
  *      memory, files and processes ---------------------------------- */
 WT_HIDDEN void *wt_mmap(size_t size);             /* zeroed, dies on failure */
 WT_HIDDEN void *wt_mmap_noreserve(size_t size);   /* lazily backed */
@@ -81,7 +90,7 @@ WT_HIDDEN __attribute__((noreturn)) void wt_check_failed(const char *file, int l
                                                          const char *cond);
 WT_HIDDEN void wt_printf(const char *fmt, ...); /* one write(2) to the log */
 
-/* ---- alloc.c: the runtime's own allocator (never libc malloc) ---------- */
+/* ---- core/alloc.c: the runtime's own allocator (never libc malloc) ------- */
 WT_HIDDEN void *wt_alloc(size_t size);           /* zeroed */
 WT_HIDDEN void wt_free(void *p, size_t size);
 
@@ -93,9 +102,9 @@ WT_HIDDEN void wt_sync_fork_lock(bool lock);
 WT_HIDDEN void wt_heap_fork_lock(bool lock);
 WT_HIDDEN void wt_thread_fork_lock(bool lock);
 WT_HIDDEN void wt_shadow_fork_lock(bool lock);
-WT_HIDDEN void wt_fork_init(void); /* intercept_thread.c: the atfork handlers */
+WT_HIDDEN void wt_fork_init(void); /* intercept/thread.c: the atfork handlers */
 
-/* ---- clock.c: vector clocks and the happens-before primitives --------- */
+/* ---- core/clock.c: vector clocks and the happens-before primitives ------- */
 WT_HIDDEN void wt_vc_reserve(wt_vc *vc, uint32_t n);
 WT_HIDDEN void wt_vc_join(wt_vc *dst, const wt_vc *src);
 WT_HIDDEN void wt_vc_copy(wt_vc *dst, const wt_vc *src);
@@ -106,7 +115,7 @@ WT_HIDDEN void wt_release(wt_thread *t, wt_vc *dst);         /* dst |= t.vc; tic
 WT_HIDDEN void wt_release_store(wt_thread *t, wt_vc *dst);   /* dst = t.vc; tick */
 WT_HIDDEN void wt_tick(wt_thread *t);
 
-/* ---- thread.c: thread slots, registry, creation and exit -------------- */
+/* ---- core/thread.c: thread slots, registry, creation and exit ------------ */
 extern __thread wt_thread *wt_cur __attribute__((tls_model("initial-exec")));
 WT_HIDDEN wt_thread *wt_thread_main_init(void);
 WT_HIDDEN wt_thread *wt_thread_slow(void);  /* wt_cur for a thread weft did not create */
@@ -133,7 +142,7 @@ WT_HIDDEN void wt_thread_grow_stack(wt_thread *t); /* func_entry ran out of room
  * registry lock: fn must not call back into thread.c. */
 WT_HIDDEN void wt_thread_foreach(void (*fn)(wt_thread *, void *), void *arg);
 
-/* ---- sync.c: sync objects by address and the lock/HB helpers the
+/* ---- core/sync.c: sync objects by address and the lock/HB helpers the
  *      interceptors call ---------------------------------------------- */
 WT_HIDDEN wt_sync *wt_sync_find(uintptr_t addr);   /* NULL if unknown */
 /* Set once an atomic's object sits in the upper half of an 8-byte word. */
@@ -159,7 +168,7 @@ WT_HIDDEN int wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc
 /* t's entry for the lock at addr (its latest acquisition), or NULL. */
 WT_HIDDEN const wt_held *wt_held_find(const wt_thread *t, uintptr_t addr);
 
-/* ---- access.c: THE hot path, plus range operations ------------------ */
+/* ---- core/access.c: THE hot path, plus range operations ------------------ */
 WT_HIDDEN void wt_access_range(wt_thread *t, uintptr_t addr, size_t size,
                                bool write, bool atomic, uintptr_t pc);
 /* The same, with the access's context already known (pc still keys dedup). */
@@ -177,16 +186,16 @@ WT_HIDDEN void wt_shadow_freed(wt_thread *t, uintptr_t addr, size_t size);
 WT_HIDDEN void wt_shadow_alloc(wt_thread *t, uintptr_t addr, size_t size, uintptr_t pc,
                                wt_ctx ctx);
 
-/* ---- sitelog.c: which statement touched which bytes of a record ------ */
+/* ---- core/sitelog.c: which statement touched which bytes of a record ----- */
 enum { WT_SITELOG_NONE, WT_SITELOG_FOUND, WT_SITELOG_LOST };
 WT_HIDDEN void wt_sitelog_add(const wt_thread *t, uintptr_t granule, uint32_t bytes,
                               uint32_t site);
 WT_HIDDEN int wt_sitelog_find(wt_epoch e, uintptr_t addr, uint32_t *site);
 
-/* ---- atomic.c: atomic operations and fences ------------------------- */
+/* ---- core/atomic.c: atomic operations and fences ------------------------- */
 /* (only the __weft_atomic_* / __weft_fence entry points) */
 
-/* ---- stack.c: the context depot, locksets, unwinding ---------------- */
+/* ---- core/stack.c: the context depot, locksets, unwinding ---------------- */
 WT_HIDDEN wt_ctx wt_ctx_intern(wt_ctx parent, uintptr_t pc, wt_lockset ls);
 /* Context of the calling thread's current stack with pc on top and its
  * current lockset; pc 0 = just the shadow stack. */
@@ -207,7 +216,7 @@ WT_HIDDEN wt_lockset wt_lockset_intern(const uint32_t *items, uint32_t n);
 /* items are uid << 1 | write, sorted; returns the count. */
 WT_HIDDEN uint32_t wt_lockset_items(wt_lockset ls, uint32_t *items, uint32_t max);
 
-/* ---- symbolize.c: pc -> function, file:line:col via llvm-symbolizer --- */
+/* ---- report/symbolize.c: pc -> function, file:line:col via llvm-symbolizer --- */
 typedef struct wt_frame {
   char function[256];
   char file[512];
@@ -226,17 +235,17 @@ WT_HIDDEN bool wt_module_of(uintptr_t addr, char *path, size_t path_size,
 WT_HIDDEN bool wt_symbolize_data(uintptr_t addr, char *name, size_t name_size,
                                  uintptr_t *start, size_t *size);
 
-/* ---- heap.c: live heap blocks, for reports' "Location is heap block" -- */
+/* ---- core/heap.c: live heap blocks, for reports' "Location is heap block" --- */
 WT_HIDDEN void wt_heap_add(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx ctx);
 /* Returns the size, 0 if unknown, and who allocated it where. */
 WT_HIDDEN size_t wt_heap_remove(uintptr_t p, uint32_t *thread_uid, wt_ctx *ctx);
 WT_HIDDEN bool wt_heap_find(uintptr_t addr, wt_report_loc *out);
-/* quarantine.c: keeps a freed block from glibc (false: free it now). */
+/* core/quarantine.c: keeps a freed block from glibc (false: free it now). */
 WT_HIDDEN bool wt_quarantine_put(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx ctx);
 WT_HIDDEN bool wt_quarantine_find(uintptr_t addr, wt_report_loc *out);
 WT_HIDDEN void wt_quarantine_fork_lock(bool take);
 
-/* ---- str.c: string functions of the runtime's own (libc's are
+/* ---- platform/str.c: string functions of the runtime's own (libc's are
  *      intercepted) --------------------------------------------------- */
 WT_HIDDEN size_t wt_strlen(const char *s);
 WT_HIDDEN int wt_strcmp(const char *a, const char *b);
@@ -244,7 +253,7 @@ WT_HIDDEN int wt_memcmp(const void *a, const void *b, size_t n);
 WT_HIDDEN char *wt_strchr(const char *s, int c);
 WT_HIDDEN char *wt_strstr(const char *h, const char *n);
 
-/* ---- fd.c: file descriptors as sync objects and as memory ------------ */
+/* ---- core/fd.c: file descriptors as sync objects and as memory ----------- */
 enum { WT_FD_OWN, WT_FD_SOCKET, WT_FD_FILE };          /* what an fd opened is */
 enum { WT_FD_USE, WT_FD_RELEASE, WT_FD_ACQUIRE };      /* what its I/O orders */
 WT_HIDDEN void wt_fd_open(wt_thread *t, int fd, int kind, uintptr_t pc);
@@ -255,7 +264,7 @@ WT_HIDDEN void wt_fd_close(wt_thread *t, int fd, uintptr_t pc, void *fn); /* bef
 WT_HIDDEN void wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn);
 WT_HIDDEN bool wt_fd_find(uintptr_t addr, wt_report_loc *out); /* report location */
 
-/* ---- report.c: gathering a report, dedup, counting ------------------- */
+/* ---- report/report.c: gathering a report, dedup, counting ---------------- */
 WT_HIDDEN void wt_report_race(wt_thread *t, const wt_report_access *cur,
                               const wt_report_access *prev);
 WT_HIDDEN unsigned wt_report_count(void);
@@ -268,7 +277,7 @@ WT_HIDDEN void wt_report_deadlock(const wt_report_wait *waits, uint32_t n);
 WT_HIDDEN bool wt_report_misuse_event(wt_thread *t, int kind, uintptr_t pc, wt_ctx ctx,
                                 const wt_report_misuse *m);
 
-/* ---- lockgraph.c: lock-order inversions ------------------------------ */
+/* ---- deadlock/lockgraph.c: lock-order inversions ------------------------- */
 /* t acquires lock uid (write: exclusively) at ctx, blocking, while it
  * holds t->held[0..nheld) (t->lockset); adds the edges and reports a new
  * cycle. */
@@ -279,7 +288,7 @@ WT_HIDDEN void wt_lockgraph_created(wt_thread *parent, uint32_t child_uid);
 WT_HIDDEN void wt_lockgraph_joined(wt_thread *joiner, uint32_t child_uid);
 WT_HIDDEN void wt_lockgraph_fork_lock(bool lock);
 
-/* ---- misuse.c: misuse of the threading API (called by interceptors;
+/* ---- deadlock/misuse.c: misuse of the threading API (called by interceptors;
  *      a,cv,mx are the program's objects) ------------------------------- */
 WT_HIDDEN void wt_misuse_mutex_bad(wt_thread *t, const volatile void *m, uintptr_t pc);
 /* Before a blocking acquisition by a thread holding locks: true if it
@@ -312,7 +321,7 @@ WT_HIDDEN void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx);
 WT_HIDDEN void wt_misuse_fork_lock(bool lock);
 WT_HIDDEN void wt_misuse_after_fork_child(void);
 
-/* ---- deadlock.c: the watchdog that finds threads blocked for good ---- */
+/* ---- deadlock/deadlock.c: the watchdog that finds threads blocked for good --- */
 extern _Atomic uint32_t wt_watch_tick;  /* advances while the watchdog runs */
 extern _Atomic int wt_watch_started;
 /* Called when the program creates its first thread (or a lone thread
@@ -347,7 +356,7 @@ WT_INLINE void wt_wait_end(wt_thread *t) {
   atomic_thread_fence(memory_order_release);
 }
 
-/* ---- print.c: the only file that knows the report text --------------- */
+/* ---- report/print.c: the only file that knows the report text ------------ */
 WT_HIDDEN void wt_print_report(const wt_report *r);
 WT_HIDDEN void wt_print_summary(unsigned nreports);
 
@@ -368,7 +377,7 @@ WT_HIDDEN __attribute__((noreturn)) void wt_halt(void);
 enum { WT_FORMAT_TEXT, WT_FORMAT_JSON }; /* wt_opt_report_format, as in options.def */
 WT_HIDDEN void wt_options_parse(const char *env);
 
-/* ---- logfile.c: where the runtime writes (log_path) ------------------ */
+/* ---- report/logfile.c: where the runtime writes (log_path) --------------- */
 WT_HIDDEN void wt_log_open(void);  /* start-up; an unusable log_path dies (exit 2) */
 WT_HIDDEN int wt_report_fd(void);  /* reports */
 WT_HIDDEN int wt_log_fd(void);     /* other notes: the report log, or stderr for JSON */
@@ -378,19 +387,19 @@ WT_HIDDEN int wt_log_fd(void);     /* other notes: the report log, or stderr for
  *      chosen format under the report lock and halts if asked. --------- */
 WT_HIDDEN void wt_report_emit(wt_thread *t, wt_report *r);
 WT_HIDDEN unsigned wt_report_count_kind(int kind);        /* printed reports */
-WT_HIDDEN const char *wt_report_kind_name(int kind);      /* print.c: "data race" */
-/* print.c: the frames a report shows for ctx, innermost first (runtime
+WT_HIDDEN const char *wt_report_kind_name(int kind);      /* report/print.c: "data race" */
+/* report/print.c: the frames a report shows for ctx, innermost first (runtime
  * frames dropped, stopping at main); frame() is called for each. */
 WT_HIDDEN int wt_report_walk_stack(wt_ctx ctx, void (*frame)(const wt_frame *, int, void *),
                                    void *arg, int max);
-WT_HIDDEN uint64_t wt_fingerprint(const wt_report *r);   /* fingerprint.c */
-/* repeats.c: is r a race at the source lines of one printed before?  The
+WT_HIDDEN uint64_t wt_fingerprint(const wt_report *r);   /* report/fingerprint.c */
+/* report/repeats.c: is r a race at the source lines of one printed before?  The
  * group's id either way (0: none), for wt_repeat_seen.  Report lock. */
 WT_HIDDEN bool wt_repeat_of_printed(const wt_report *r, uint32_t *group);
 WT_HIDDEN void wt_repeat_seen(uint32_t group);
 WT_HIDDEN void wt_repeats_print_summary(void);
-WT_HIDDEN void wt_print_report_json(const wt_report *r); /* print_json.c */
-/* suppress.c */
+WT_HIDDEN void wt_print_report_json(const wt_report *r); /* report/print_json.c */
+/* report/suppress.c */
 WT_HIDDEN void wt_suppress_load(const char *path);  /* "" = none; a bad file dies (exit 2) */
 WT_HIDDEN bool wt_suppressed(const wt_report *r);   /* needs r->fingerprint; counts the hit */
 WT_HIDDEN unsigned wt_suppressed_count(void);
@@ -400,7 +409,7 @@ WT_HIDDEN void wt_suppress_print_summary(void);     /* at exit */
 WT_HIDDEN const char *wt_suppress_type(int kind);
 /* "race_top:<function>" for r's top frame; false if it has no name. */
 WT_HIDDEN bool wt_suppress_hint(const wt_report *r, char *buf, size_t cap);
-/* lastsync.c: each thread's last release and acquire (sync.c notes them). */
+/* core/lastsync.c: each thread's last release and acquire (sync.c notes them). */
 WT_HIDDEN void wt_last_sync_note(const wt_thread *t, bool release, uint32_t sync_uid,
                                  uint32_t sync_kind, wt_ctx ctx);
 WT_HIDDEN bool wt_last_sync_get(uint32_t thread_uid, bool release, wt_report_sync *out);
@@ -408,9 +417,9 @@ WT_HIDDEN const char *wt_sync_kind_name(uint32_t kind); /* "mutex", "sem"... */
 
 /* ---- stats.c: print_stats, and the counters it reads ---------------- */
 WT_HIDDEN void wt_stats_print(void);
-WT_HIDDEN uint32_t wt_sync_count(void);     /* sync.c: objects ever created */
-WT_HIDDEN uint32_t wt_thread_count(void);   /* thread.c: threads ever started */
-WT_HIDDEN uint32_t wt_ctx_depot_size(void); /* stack.c: contexts interned */
-WT_HIDDEN size_t wt_shadow_bytes(void);     /* access.c: shadow pages mapped */
+WT_HIDDEN uint32_t wt_sync_count(void);     /* core/sync.c: objects ever created */
+WT_HIDDEN uint32_t wt_thread_count(void);   /* core/thread.c: threads ever started */
+WT_HIDDEN uint32_t wt_ctx_depot_size(void); /* core/stack.c: contexts interned */
+WT_HIDDEN size_t wt_shadow_bytes(void);     /* core/access.c: shadow pages mapped */
 
 #endif

@@ -27,10 +27,10 @@ int main(void) {
 // CHECK: ==================
 // CHECK-NEXT: WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT: Write of size 8 at [[ADDR:0x[0-9a-f]+]] by main thread:
-// CHECK-NEXT: #0 close {{.*}}intercept_fd.c
+// CHECK-NEXT: #0 close {{.*}}intercept/fd.c
 // CHECK-NEXT: #1 main {{.*}}fd_close_io.c:[[#]]
 // CHECK: Previous read of size 8 at [[ADDR]] by thread T1:
-// CHECK-NEXT: #0 write {{.*}}intercept_fd.c
+// CHECK-NEXT: #0 write {{.*}}intercept/fd.c
 // CHECK-NEXT: #1 writer {{.*}}fd_close_io.c:[[#]]
 // CHECK: Location is file descriptor [[#]] created by main thread at:
 // CHECK-NEXT: #0 main {{.*}}fd_close_io.c:[[#]]

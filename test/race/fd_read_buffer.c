@@ -29,7 +29,7 @@ int main(void) {
 // CHECK-NEXT: Read of size 1 at [[ADDR:0x[0-9a-f]+]] by main thread:
 // CHECK-NEXT: #0 main {{.*}}fd_read_buffer.c:[[#]]
 // CHECK: Previous write of size 5 at {{0x[0-9a-f]+}} by thread T1:
-// CHECK-NEXT: #0 read {{.*}}intercept_fd.c
+// CHECK-NEXT: #0 read {{.*}}intercept/fd.c
 // CHECK-NEXT: #1 filler {{.*}}fd_read_buffer.c:[[#]]
 // CHECK: Location is global 'buf' of size 16
 // CHECK-NOT: WARNING: weft

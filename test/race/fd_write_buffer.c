@@ -26,7 +26,7 @@ int main(void) {
 // CHECK: ==================
 // CHECK-NEXT: WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT: Read of size 7 at {{0x[0-9a-f]+}} by main thread:
-// CHECK-NEXT: #0 write {{.*}}intercept_fd.c
+// CHECK-NEXT: #0 write {{.*}}intercept/fd.c
 // CHECK-NEXT: #1 main {{.*}}fd_write_buffer.c:[[#]]
 // CHECK: Previous write of size 1 at {{0x[0-9a-f]+}} by thread T1:
 // CHECK-NEXT: #0 filler {{.*}}fd_write_buffer.c:[[#]]

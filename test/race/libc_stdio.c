@@ -43,7 +43,7 @@ int main(void) {
 // CHECK: ==================
 // CHECK-NEXT: WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT: Read of size 7 at {{0x[0-9a-f]+}} by main thread:
-// CHECK-NEXT: #0 fwrite {{.*}}intercept_stdio.c
+// CHECK-NEXT: #0 fwrite {{.*}}intercept/stdio.c
 // CHECK-NEXT: #1 main {{.*}}libc_stdio.c:[[#]]
 // CHECK: Previous write of size 1 at {{0x[0-9a-f]+}} by thread T1:
 // CHECK-NEXT: #0 writer {{.*}}libc_stdio.c:[[#]]
@@ -51,7 +51,7 @@ int main(void) {
 // CHECK-NEXT: Read of size 1 at {{0x[0-9a-f]+}} by main thread:
 // CHECK-NEXT: #0 main {{.*}}libc_stdio.c:[[#]]
 // CHECK: Previous write of size 10 at {{0x[0-9a-f]+}} by thread T2:
-// CHECK-NEXT: #0 fgets {{.*}}intercept_stdio.c
+// CHECK-NEXT: #0 fgets {{.*}}intercept/stdio.c
 // CHECK-NEXT: #1 reader {{.*}}libc_stdio.c:[[#]]
 // CHECK-NOT: WARNING: weft
 // CHECK: weft: reported 2 warnings

@@ -25,7 +25,7 @@ int main(void) {
 // CHECK: ==================
 // CHECK-NEXT: WARNING: weft: data race (pid={{[0-9]+}})
 // CHECK-NEXT: Read of size 12 at {{0x[0-9a-f]+}} by main thread:
-// CHECK-NEXT: #0 strlen {{.*}}intercept_string.c
+// CHECK-NEXT: #0 strlen {{.*}}intercept/string.c
 // CHECK-NEXT: #1 main {{.*}}libc_string.c:[[#]]
 // CHECK: Previous write of size 1 at {{0x[0-9a-f]+}} by thread T1:
 // CHECK-NEXT: #0 writer {{.*}}libc_string.c:[[#]]

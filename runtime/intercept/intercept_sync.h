@@ -1,6 +1,6 @@
-/* Shared by the synchronization interceptors (intercept_mutex.c,
- * intercept_rwlock.c, intercept_cond.c, intercept_barrier.c,
- * intercept_sem.c, intercept_once.c, intercept_c11.c): the sync.c calls
+/* Shared by the synchronization interceptors (intercept/mutex.c,
+ * intercept/rwlock.c, intercept/cond.c, intercept/barrier.c,
+ * intercept/sem.c, intercept/once.c, intercept/c11.c): the sync.c calls
  * they make, wrapped so the user's errno survives them, and the
  * condition-wait bracket that also holds when the thread is cancelled,
  * and the order of the steps around a lock: misuse checks, the wait the

@@ -20,7 +20,7 @@
  * libc malloc (which the application may have replaced); that happens
  * once per process.
  *
- * This file includes process and socket headers beside platform_linux.c
+ * This file includes process and socket headers beside platform/linux.c
  * because talking to the child is its one idea. */
 #include "internal.h"
 

@@ -81,7 +81,7 @@ bool wt_quarantine_find(uintptr_t addr, wt_report_loc *out) {
   return found;
 }
 
-/* Around fork (intercept_thread.c), so the child never inherits it held. */
+/* Around fork (intercept/thread.c), so the child never inherits it held. */
 void wt_quarantine_fork_lock(bool take) {
   if (take) q_lock();
   else q_unlock();

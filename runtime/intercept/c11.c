@@ -4,7 +4,7 @@
  * them.  An mtx_t is kept as a mutex (WT_SYNC_MUTEX) and a cnd_t as a
  * condition, with the same edges as their pthread counterparts.  thrd_*
  * are with the thread interceptors, call_once with pthread_once in
- * intercept_once.c. */
+ * intercept/once.c. */
 #include "intercept_sync.h"
 #include <threads.h>
 

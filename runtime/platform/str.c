@@ -1,5 +1,5 @@
 /* The string functions the runtime needs, of its own: libc's strlen,
- * strcmp, strchr, strstr and memcmp are intercepted (intercept_string.c),
+ * strcmp, strchr, strstr and memcmp are intercepted (intercept/string.c),
  * and the runtime never calls its own interceptors.  no_builtin keeps the
  * compiler from turning these loops back into calls to libc. */
 #include "internal.h"
