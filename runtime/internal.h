@@ -55,6 +55,26 @@ WT_INLINE uint64_t wt_hash64(uint64_t h) {
   return h;
 }
 
+/* FNV-1a 64, the hash of names that must stay the same across runs and
+ * builds (fingerprints, report groups): start from WT_FNV_BASIS. */
+#define WT_FNV_BASIS 0xcbf29ce484222325ull
+WT_INLINE uint64_t wt_fnv1a(uint64_t h, const void *p, size_t n) {
+  const unsigned char *b = p;
+  for (size_t i = 0; i < n; i++) {
+    h ^= b[i];
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+/* The part of a path after its last '/'. */
+WT_INLINE const char *wt_base_name(const char *path) {
+  const char *b = path;
+  for (const char *p = path; *p; p++)
+    if (*p == '/') b = p + 1;
+  return b;
+}
+
 /* ---- spin locks (header-only: used on sync paths everywhere) ----------
  * wt_spins_held counts the runtime locks the calling thread holds (cell
  * locks included), so a signal handler that interrupts the runtime knows

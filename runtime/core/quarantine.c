@@ -3,11 +3,8 @@
  * lands on memory that is still the freed block (its shadow says freed,
  * access.c) instead of on a new block or on glibc's own free lists, which
  * such a write would corrupt.  The blocks held add up to at most
- * quarantine_mb MiB (0: none is held).  Only blocks of up to BLOCK_MAX
- * bytes wait, those whose every byte the free marked: a larger block is
- * marked only at its start, and holding large blocks back made every new
- * one come from memory nobody had touched lately (alloc_free, 64 KiB
- * blocks, ran 2x slower with them held).
+ * quarantine_mb MiB (0: none is held).  The caller offers only blocks
+ * whose every byte the free marked (intercept/alloc.c).
  *
  * Each entry keeps what a report says of the block: its size, and who
  * allocated it where.  A report looks blocks up by address (a scan: it
@@ -19,7 +16,6 @@
 extern void __libc_free(void *);
 
 #define SLOTS (1u << 16) /* entries at most, whatever their sizes */
-#define BLOCK_MAX 1024u  /* = FREE_CHECK_MAX of intercept/alloc.c */
 
 typedef struct entry {
   uintptr_t p;
@@ -47,7 +43,7 @@ static size_t bound(void) { return (size_t)wt_opt_quarantine_mb << 20; }
 
 bool wt_quarantine_put(uintptr_t p, size_t size, uint32_t thread_uid, wt_ctx ctx) {
   size_t max = bound();
-  if (max == 0 || size > BLOCK_MAX) return false;
+  if (max == 0) return false;
   void *out[8];
   int nout = 0;
   q_lock();

@@ -17,35 +17,17 @@
  * lock (it symbolizes). */
 #include "internal.h"
 
-#define FNV_BASIS 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
 #define TOP_FRAMES 3
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n) {
-  const unsigned char *b = p;
-  for (size_t i = 0; i < n; i++) {
-    h ^= b[i];
-    h *= FNV_PRIME;
-  }
-  return h;
-}
-
 static uint64_t fnv_str(uint64_t h, const char *s) {
-  return fnv(h, s, __builtin_strlen(s) + 1); /* with its NUL */
-}
-
-static const char *base_name(const char *path) {
-  const char *b = path;
-  for (const char *p = path; *p; p++)
-    if (*p == '/') b = p + 1;
-  return b;
+  return wt_fnv1a(h, s, __builtin_strlen(s) + 1); /* with its NUL */
 }
 
 static void hash_frame(const wt_frame *f, int k, void *arg) {
   uint64_t *h = arg;
   if (f->function[0] && __builtin_strcmp(f->function, "??") != 0) {
     *h = fnv_str(*h, f->function);
-    *h = fnv_str(*h, base_name(f->file));
+    *h = fnv_str(*h, wt_base_name(f->file));
     return;
   }
   char tail[40];
@@ -64,16 +46,16 @@ static void hash_frame(const wt_frame *f, int k, void *arg) {
   while (n > 0) tail[m++] = digits[--n];
   tail[m++] = 0;
   *h = fnv_str(*h, "??");
-  const char *mod = base_name(f->module);
-  *h = fnv(*h, mod, __builtin_strlen(mod));
-  *h = fnv(*h, tail, (size_t)m);
+  const char *mod = wt_base_name(f->module);
+  *h = wt_fnv1a(*h, mod, __builtin_strlen(mod));
+  *h = wt_fnv1a(*h, tail, (size_t)m);
 }
 
 uint64_t wt_fingerprint(const wt_report *r) {
   uint64_t s[WT_REPORT_STACKS];
   uint32_t n = r->nstacks < WT_REPORT_STACKS ? r->nstacks : WT_REPORT_STACKS;
   for (uint32_t i = 0; i < n; i++) {
-    s[i] = FNV_BASIS;
+    s[i] = WT_FNV_BASIS;
     wt_report_walk_stack(r->stacks[i], hash_frame, &s[i], TOP_FRAMES);
   }
   for (uint32_t i = 1; i < n; i++) /* a handful: insertion sort */
@@ -82,11 +64,11 @@ uint64_t wt_fingerprint(const wt_report *r) {
       s[j] = s[j - 1];
       s[j - 1] = t;
     }
-  uint64_t h = fnv_str(FNV_BASIS, wt_report_kind_name(r->kind));
+  uint64_t h = fnv_str(WT_FNV_BASIS, wt_report_kind_name(r->kind));
   for (uint32_t i = 0; i < n; i++) {
     unsigned char le[8];
     for (int b = 0; b < 8; b++) le[b] = (unsigned char)(s[i] >> (8 * b));
-    h = fnv(h, le, sizeof le);
+    h = wt_fnv1a(h, le, sizeof le);
   }
   return h;
 }

@@ -67,13 +67,6 @@ static void flush(void) {
   out.truncated = false;
 }
 
-static const char *basename_of(const char *path) {
-  const char *b = path;
-  for (const char *p = path; *p; p++)
-    if (*p == '/') b = p + 1;
-  return b;
-}
-
 /* "main thread" / "thread T3", in a rotating set of buffers so that a
  * line can name two threads. */
 static const char *thread_name(uint32_t uid) {
@@ -101,7 +94,7 @@ static void put_location(const wt_frame *f) {
 }
 
 static void put_module(const char *module, uintptr_t offset) {
-  if (module[0]) put(" (%s+0x%lx)", basename_of(module), (unsigned long)offset);
+  if (module[0]) put(" (%s+0x%lx)", wt_base_name(module), (unsigned long)offset);
   else put(" (<unknown module>)");
 }
 

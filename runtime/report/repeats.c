@@ -38,24 +38,6 @@ static group *groups;            /* [GROUPS_MAX], index + 1 is a group's id */
 static _Atomic uint32_t ngroups; /* published after the group is filled */
 static uint32_t *slots;          /* [GROUP_SLOTS]: group id, 0 empty */
 
-#define FNV_BASIS 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
-
-static uint64_t fnv(uint64_t h, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= FNV_PRIME;
-  }
-  return h;
-}
-
-static const char *base_name(const char *path) {
-  const char *b = path;
-  for (const char *p = path; *p; p++)
-    if (*p == '/') b = p + 1;
-  return b;
-}
-
 typedef struct top {
   wt_frame f;
   bool found;
@@ -73,11 +55,9 @@ static uint64_t line_key(wt_ctx ctx, top *t) {
   t->found = false;
   wt_report_walk_stack(ctx, take_top, t, 1);
   if (!t->found || !t->f.file[0] || t->f.line <= 0) return 0;
-  uint64_t h = fnv(FNV_BASIS, t->f.function, wt_strlen(t->f.function) + 1);
-  h = fnv(h, t->f.file, wt_strlen(t->f.file) + 1);
-  char line[12];
-  int n = snprintf(line, sizeof line, "%d", t->f.line);
-  return fnv(h, line, (size_t)n) | 1;
+  uint64_t h = wt_fnv1a(WT_FNV_BASIS, t->f.function, wt_strlen(t->f.function) + 1);
+  h = wt_fnv1a(h, t->f.file, wt_strlen(t->f.file) + 1);
+  return wt_fnv1a(h, &t->f.line, sizeof t->f.line) | 1;
 }
 
 static uint64_t object_key(const wt_report_loc *l) {
@@ -89,8 +69,8 @@ static uint64_t object_key(const wt_report_loc *l) {
 }
 
 static void describe(group *g, const top *a, const top *b) {
-  snprintf(g->where, sizeof g->where, "%s:%d in %s and %s:%d in %s", base_name(a->f.file),
-           a->f.line, a->f.function, base_name(b->f.file), b->f.line, b->f.function);
+  snprintf(g->where, sizeof g->where, "%s:%d in %s and %s:%d in %s", wt_base_name(a->f.file),
+           a->f.line, a->f.function, wt_base_name(b->f.file), b->f.line, b->f.function);
 }
 
 bool wt_repeat_of_printed(const wt_report *r, uint32_t *id) {

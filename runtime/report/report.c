@@ -180,14 +180,14 @@ void wt_report_emit(wt_thread *t, wt_report *r) {
   report_lock();
   r->fingerprint = wt_fingerprint(r);
   uint32_t group = 0;
-  if (wt_opt_dedup && wt_repeat_of_printed(r, &group)) {
-    if (r->pair_slot) atomic_store_explicit(&pair_group[r->pair_slot - 1], group, memory_order_relaxed);
+  bool repeat = wt_opt_dedup && wt_repeat_of_printed(r, &group);
+  if (r->pair_slot) atomic_store_explicit(&pair_group[r->pair_slot - 1], group, memory_order_relaxed);
+  if (repeat) {
     report_unlock();
     if (t) t->ignore--;
     errno = saved_errno;
     return;
   }
-  if (r->pair_slot) atomic_store_explicit(&pair_group[r->pair_slot - 1], group, memory_order_relaxed);
   bool printed = !wt_suppressed(r);
   if (printed) {
     atomic_fetch_add_explicit(&nreports, 1, memory_order_relaxed);
