@@ -62,7 +62,6 @@ void __weft_atomic_end(void *addr, size_t size, unsigned flags) {
   if (s) {
     if (has_acquire(order)) wt_acquire(t, &s->clock);
     else wt_vc_join(&t->fence_acq, &s->clock);
-    wt_spin_unlock(&s->lock);
   }
   /* An 8-byte load of two 4-byte counters (libstdc++'s shared_ptr reads
    * its use and weak counts at once) reads what the RMWs on either half
@@ -77,8 +76,14 @@ void __weft_atomic_end(void *addr, size_t size, unsigned flags) {
       wt_spin_unlock(&h->lock);
     }
   }
+  /* The access is recorded before the location's lock is let go: a
+   * thread whose load saw this value takes the lock in its own
+   * atomic_end, so whatever it does next is checked against this access,
+   * not the other way round (the report would name the wrong thread as
+   * the current one). */
   bool write = op != WEFT_AF_LOAD && cas_ok;
   wt_access_range(t, (uintptr_t)addr, size, write, true, pc);
+  if (s) wt_spin_unlock(&s->lock);
   if (locks_across(flags) && has_release(WEFT_AF_ORDER(flags))) wt_tick(t);
 }
 
