@@ -419,6 +419,9 @@ WT_HIDDEN bool wt_repeat_of_printed(const wt_report *r, uint32_t *group);
 WT_HIDDEN void wt_repeat_seen(uint32_t group);
 WT_HIDDEN void wt_repeats_print_summary(void);
 WT_HIDDEN void wt_print_report_json(const wt_report *r); /* report/print_json.c */
+/* The "repeats" record: a printed report found again (report/print_json.c). */
+WT_HIDDEN void wt_print_repeats_json(int kind, uint64_t fingerprint, unsigned seen,
+                                     unsigned pairs);
 /* report/suppress.c */
 WT_HIDDEN void wt_suppress_load(const char *path);  /* "" = none; a bad file dies (exit 2) */
 WT_HIDDEN bool wt_suppressed(const wt_report *r);   /* needs r->fingerprint; counts the hit */

@@ -283,3 +283,32 @@ void wt_print_report_json(const wt_report *r) {
   size_t n = wt_json_finish(&J);
   wt_write_all(wt_report_fd(), buf, n);
 }
+
+/* Not a report: how often a printed one was found again (repeats.c), at
+ * exit.  "kind" "repeats" keeps it apart for readers that count report
+ * lines; "of" names the kind of the report it counts.  Its own small
+ * buffer: at exit another thread may be printing a report into buf. */
+void wt_print_repeats_json(int kind, uint64_t fingerprint, unsigned seen, unsigned pairs) {
+  char fp[24], line[512];
+  wt_json j;
+  snprintf(fp, sizeof fp, "%016llx", (unsigned long long)fingerprint);
+  wt_json_begin(&j, line, sizeof line);
+  wt_json_key(&j, "schema");
+  wt_json_str(&j, "weft-report");
+  wt_json_key(&j, "version");
+  wt_json_int(&j, 1);
+  wt_json_key(&j, "kind");
+  wt_json_str(&j, "repeats");
+  wt_json_key(&j, "pid");
+  wt_json_int(&j, wt_getpid());
+  wt_json_key(&j, "fingerprint");
+  wt_json_str(&j, fp);
+  wt_json_key(&j, "of");
+  wt_json_str(&j, wt_report_kind_name(kind));
+  wt_json_key(&j, "seen");
+  wt_json_int(&j, seen);
+  wt_json_key(&j, "pairs");
+  wt_json_int(&j, pairs);
+  size_t n = wt_json_finish(&j);
+  wt_write_all(wt_report_fd(), line, n);
+}

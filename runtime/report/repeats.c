@@ -10,7 +10,8 @@
  * symbolized once.  Each group keeps how often it was found (seen) and
  * at how many pairs of instructions (pairs); at exit the groups seen more
  * than once are listed with their fingerprints, which name the printed
- * report.  dedup_by=pc keeps one report per pair of pcs instead.
+ * report: a text note, or with report_format=json a "repeats" record in
+ * the report log, where weft-report finds it.  dedup_by=pc keeps one report per pair of pcs instead.
  *
  * The memory object: a global's start, a heap block's allocation stack
  * (every node of one tree is the same object to a reader), the kind
@@ -125,7 +126,10 @@ void wt_repeats_print_summary(void) {
     group *g = &groups[i];
     unsigned seen = atomic_load_explicit(&g->seen, memory_order_relaxed);
     unsigned pairs = atomic_load_explicit(&g->pairs, memory_order_relaxed);
-    if (seen > 1)
+    if (seen <= 1) continue;
+    if (wt_opt_report_format == WT_FORMAT_JSON)
+      wt_print_repeats_json(g->kind, g->fingerprint, seen, pairs);
+    else
       wt_printf("weft: %s %016llx (%s) seen %u times at %u instruction pairs\n",
                 wt_report_kind_name(g->kind), (unsigned long long)g->fingerprint, g->where,
                 seen, pairs);

@@ -415,6 +415,11 @@ static bool parse_report(struct ctx *c, json_object *o, struct wr_report *r) {
     return fail(c, "fingerprint: expected 16 hexadecimal digits");
   for (int i = 0; i < 16; i++)
     r->fingerprint[i] = (char)(fp[i] >= 'A' && fp[i] <= 'F' ? fp[i] - 'A' + 'a' : fp[i]);
+  if (strcmp(r->kind, "repeats") == 0) {
+    r->repeats = true;
+    if (!get_int(c, o, "seen", true, 1, INT64_MAX - 1, &r->seen)) return false;
+    return get_int(c, o, "pairs", true, 1, INT64_MAX - 1, &r->pairs);
+  }
 
   json_object *sum;
   if (!get_object(c, o, "summary", true, &sum)) return false;

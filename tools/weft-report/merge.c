@@ -3,7 +3,10 @@
  * it was seen.  The first report seen stands for the others (logs are read
  * in command-line order, a directory's files in name order, so the choice
  * is reproducible).  The fingerprint is taken as the runtime wrote it:
- * baselines and suppressions name it, so it must never be recomputed. */
+ * baselines and suppressions name it, so it must never be recomputed.
+ * A process's "repeats" record says how often it found a report it
+ * printed once: those finds count too.  A record whose report is not in
+ * the logs (suppressed, or cut from the file) counts nothing. */
 #include "report.h"
 
 #include <stdlib.h>
@@ -49,6 +52,16 @@ void wr_merge(const struct wr_set *set, struct wr_merged *m) {
         u->pids = wr_xrealloc(u->pids, (u->npids ? u->npids * 2 : 1) * sizeof *u->pids);
       u->pids[u->npids++] = r->pid;
     }
+  }
+  for (size_t i = 0; i < set->nrepeats; i++) {
+    const struct wr_report *r = set->repeats[i];
+    size_t s = hash(r->fingerprint) & (slots - 1);
+    while (table[s] && strcmp(m->u[table[s] - 1].report->fingerprint, r->fingerprint) != 0)
+      s = (s + 1) & (slots - 1);
+    if (!table[s]) continue;
+    struct wr_unique *u = &m->u[table[s] - 1];
+    u->count += (size_t)(r->seen - 1);
+    if (r->pairs > u->pairs) u->pairs = r->pairs;
   }
   free(table);
 }

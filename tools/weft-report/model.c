@@ -74,6 +74,17 @@ void wr_arena_free(struct wr_arena *a) {
 }
 
 void wr_set_add(struct wr_set *set, struct wr_report *r) {
+  if (r->repeats) {
+    if (set->nrepeats == set->repeats_cap) {
+      size_t cap = set->repeats_cap ? set->repeats_cap * 2 : 16;
+      struct wr_report **grown = realloc(set->repeats, cap * sizeof *grown);
+      if (!grown) wr_oom();
+      set->repeats = grown;
+      set->repeats_cap = cap;
+    }
+    set->repeats[set->nrepeats++] = r;
+    return;
+  }
   if (set->n == set->cap) {
     size_t cap = set->cap ? set->cap * 2 : 64;
     struct wr_report **grown = realloc(set->reports, cap * sizeof *grown);
@@ -86,6 +97,7 @@ void wr_set_add(struct wr_set *set, struct wr_report *r) {
 
 void wr_set_free(struct wr_set *set) {
   free(set->reports);
+  free(set->repeats);
   wr_arena_free(&set->arena);
   memset(set, 0, sizeof *set);
 }

@@ -112,6 +112,10 @@ struct wr_report {
   struct wr_stack *stacks; /* other kinds: their identifying stacks */
   size_t nstacks;
   bool truncated; /* the runtime cut it short ("truncated": true) */
+  /* A "repeats" record, not a report: the report with this fingerprint
+   * was found seen times, at pairs pairs of instructions, by process pid. */
+  bool repeats;
+  long long seen, pairs;
   const char *path; /* the log it came from, as named on the command line */
   long lineno;
 };
@@ -123,6 +127,8 @@ struct wr_set {
   size_t n, cap;
   size_t logs;      /* files read */
   size_t bad_lines; /* skipped under --keep-going */
+  struct wr_report **repeats; /* the "repeats" records, apart from the reports */
+  size_t nrepeats, repeats_cap;
 };
 void wr_set_add(struct wr_set *set, struct wr_report *r);
 void wr_set_free(struct wr_set *set);
@@ -176,7 +182,8 @@ struct wr_report *wr_parse_line(struct wr_arena *a, const char *line, size_t len
 /* ---- merging (merge.c) ---------------------------------------------------- */
 struct wr_unique {
   struct wr_report *report; /* the first one seen */
-  size_t count;             /* reports with this fingerprint */
+  size_t count;             /* times found: its reports, and their repeats records */
+  long long pairs;          /* most instruction pairs one process found it at; 0: unknown */
   long long *pids;          /* distinct, in order of first sight */
   size_t npids;
 };

@@ -159,8 +159,10 @@ void wr_text_report(FILE *out, const struct wr_unique *u, size_t index, size_t t
     if (r->summary.line > 0 && r->summary.column > 0) fprintf(out, ":%d", r->summary.column);
   }
   fputc('\n', out);
-  fprintf(out, "  Fingerprint: %s; seen %zu time%s in %zu process%s (pid%s", r->fingerprint,
-          u->count, u->count == 1 ? "" : "s", u->npids, u->npids == 1 ? "" : "es",
+  fprintf(out, "  Fingerprint: %s; seen %zu time%s", r->fingerprint, u->count,
+          u->count == 1 ? "" : "s");
+  if (u->pairs > 1) fprintf(out, " at %lld instruction pairs", u->pairs);
+  fprintf(out, " in %zu process%s (pid%s", u->npids, u->npids == 1 ? "" : "es",
           u->npids == 1 ? "" : "s");
   for (size_t i = 0; i < u->npids && i < 8; i++) fprintf(out, "%s%lld", i ? ", " : " ", u->pids[i]);
   if (u->npids > 8) fputs(", ...", out);

@@ -54,6 +54,10 @@ write("wrong-type-stack.jsonl",
       mutated(lambda o: o["accesses"][1].update(stack={"0": "bump"})) + b"\n")
 write("null-field.jsonl", mutated(lambda o: o.update(pid=None)) + b"\n")
 write("bad-fingerprint.jsonl", mutated(lambda o: o.update(fingerprint="xyz")) + b"\n")
+write("repeats-zero.jsonl", good + b"\n" + json.dumps(
+    {"schema": "weft-report", "version": 1, "kind": "repeats", "pid": good_obj["pid"],
+     "fingerprint": good_obj["fingerprint"], "of": "data race", "seen": 0, "pairs": 2},
+    separators=(",", ":")).encode() + b"\n")
 write("bad-address.jsonl",
       mutated(lambda o: o["accesses"][0].update(address="0xnothex")) + b"\n")
 write("out-of-range.jsonl",
