@@ -405,12 +405,32 @@ static WT_NOINLINE void granule_slow(op_t *op, wt_cell *c, uintptr_t granule, ui
   }
 }
 
+/* Site words are stored under the cell lock only.  A lock-free path
+ * that stored one beside its CAS left a window in which a published
+ * record was paired with another record's site (a record moving from
+ * word a to word b, or a site stored into a word "still empty" that
+ * another thread had just filled): a locker copying the cell into a
+ * block meanwhile kept the wrong site for good, and a report then showed
+ * another thread's stack as the previous access (race/sem_trywait.c).
+ * So a lock-free update goes ahead only if each word's record keeps the
+ * site its word already has, swapping the two records when that makes
+ * them fit (their order matters to speed only). */
+static bool sites_fit(recs *rs, uint32_t k, uint32_t sa, uint32_t sb) {
+  if ((k < 1 || rs->v[0].site == sa) && (k < 2 || rs->v[1].site == sb)) return true;
+  if (k == 2 && rs->v[1].site == sa && rs->v[0].site == sb) {
+    rec r = rs->v[0];
+    rs->v[0] = rs->v[1];
+    rs->v[1] = r;
+    return true;
+  }
+  return false;
+}
+
 /* The same for a cell whose records stay inline, with no lock: the two
  * words change together by one 16-byte CAS, which a locker's CAS on word
- * a makes fail.  The site words follow the CAS; a report made between
- * the two may show a neighbouring access's stack, as with the quick
- * update.  False if the cell is locked, has a block, would need one, or
- * keeps changing under it: the locked path takes over. */
+ * a makes fail.  False if the cell is locked, has a block, would need
+ * one, would need a site word changed, or keeps changing under it: the
+ * locked path takes over. */
 static WT_NOINLINE bool granule_lockfree(op_t *op, wt_cell *c, uintptr_t granule,
                                          uint32_t m) {
   wt_cold *cold = wt_shadow_cold(c, granule);
@@ -432,14 +452,13 @@ static WT_NOINLINE bool granule_lockfree(op_t *op, wt_cell *c, uintptr_t granule
       op->nraces = nraces; /* the locked path checks again */
       return false;
     }
-    /* Sites of records that fill empty words go first (quick_update). */
-    if (!(a & WT_R_MASK) && k > 0 && rs.v[0].site != sa) ST(cold->a, rs.v[0].site);
-    if (!(b & WT_R_MASK) && k > 1 && rs.v[1].site != sb) ST(cold->b, rs.v[1].site);
-    if (cas_cell(c, a, b, k > 0 ? rs.v[0].w : 0, k > 1 ? rs.v[1].w : 0)) {
-      if (k > 0 && rs.v[0].site != sa) ST(cold->a, rs.v[0].site);
-      if (k > 1 && rs.v[1].site != sb) ST(cold->b, rs.v[1].site);
-      return true;
+    /* Site words change only under the cell lock (see sites_fit): a
+     * record whose word keeps its site goes by CAS, in either order. */
+    if (!sites_fit(&rs, k, sa, sb)) {
+      op->nraces = nraces; /* the locked path checks again */
+      return false;
     }
+    if (cas_cell(c, a, b, k > 0 ? rs.v[0].w : 0, k > 1 ? rs.v[1].w : 0)) return true;
     op->nraces = nraces;
   }
   return false;
