@@ -60,6 +60,7 @@ void wt_init(void) {
   wt_options_parse(getenv("WEFT_OPTIONS"));
   wt_log_open();
   wt_suppress_load(wt_opt_suppressions);
+  wt_thread_exit_init();
   wt_thread_main_init();
   wt_fork_init();
   atexit(at_exit);

@@ -147,6 +147,12 @@ WT_HIDDEN wt_thread *wt_thread_create_begin(wt_thread *parent, wt_ctx where);
 WT_HIDDEN void wt_thread_create_failed(wt_thread *child);
 WT_HIDDEN void wt_thread_start(wt_thread *self);  /* first thing in the child */
 WT_HIDDEN void wt_thread_finish(wt_thread *self); /* last thing in the child */
+WT_HIDDEN void wt_thread_exit_init(void);
+/* It returns from its start routine or calls pthread_exit at pc (ctx):
+ * the held-locks check and wt_thread_finish wait for its cleanup handlers
+ * and TLS destructors, unless the exit key is missing. */
+WT_HIDDEN void wt_thread_exiting(wt_thread *self, uintptr_t pc, wt_ctx ctx);
+WT_HIDDEN void wt_thread_cancelled_by(wt_thread *target, wt_thread *by, wt_ctx ctx);
 WT_HIDDEN void wt_thread_set_pthread(wt_thread *child, uintptr_t pth);
 WT_HIDDEN wt_thread *wt_thread_by_pthread(uintptr_t pth);
 WT_HIDDEN void wt_thread_joined(wt_thread *joiner, wt_thread *child);
@@ -337,7 +343,8 @@ WT_HIDDEN void wt_misuse_thread_detached(wt_thread *t, uintptr_t th, uint32_t ui
                                          uintptr_t pc);
 WT_HIDDEN void wt_misuse_thread_joined(wt_thread *t, uintptr_t th, uint32_t uid, uintptr_t pc);
 WT_HIDDEN int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc); /* errno or 0 */
-WT_HIDDEN void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx);
+/* by: the thread that cancelled it (ctx is then its cancel), or ~0u. */
+WT_HIDDEN void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx, uint32_t by);
 WT_HIDDEN void wt_misuse_fork_lock(bool lock);
 WT_HIDDEN void wt_misuse_after_fork_child(void);
 

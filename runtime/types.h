@@ -184,6 +184,12 @@ typedef struct wt_thread {
   uint32_t nheld, held_cap;
   wt_held *held;           /* [held_cap], grows: no cap on locks held */
   wt_wait wait;            /* what it is blocked in (deadlock.c) */
+  /* Its end (thread.c): where it exits, or who cancelled it. */
+  int exit_armed;          /* the exit key holds it: 1, then 2 in the next round */
+  uintptr_t exit_pc;       /* 0 until it returns or calls pthread_exit */
+  wt_ctx exit_ctx;
+  _Atomic uint32_t cancelled_by; /* uid + 1 of the thread that cancelled it, or 0 */
+  _Atomic wt_ctx cancel_ctx;     /* where that thread called pthread_cancel */
   struct wt_thread *next_free;  /* pool of dead threads' structs, or zombies */
   struct wt_thread *next_hash;  /* live threads by pthread_t */
 } wt_thread;

@@ -269,6 +269,8 @@ void wt_thread_create_failed(wt_thread *t) {
   wt_spin_unlock(&reg_lock);
 }
 
+static void exit_arm(wt_thread *t);
+
 void wt_thread_start(wt_thread *self) {
   wt_cur = self;
   self->os_tid = wt_gettid();
@@ -279,6 +281,7 @@ void wt_thread_start(wt_thread *self) {
   /* A cached stack or TLS block may carry a dead thread's history. */
   wt_shadow_reset(self->stk_lo, self->stk_hi - self->stk_lo);
   wt_shadow_reset(self->tls_lo, self->tls_hi - self->tls_lo);
+  exit_arm(self); /* a cancelled thread neither returns nor calls pthread_exit */
 }
 
 void wt_thread_finish(wt_thread *self) {
@@ -295,6 +298,58 @@ void wt_thread_finish(wt_thread *self) {
   wt_spin_unlock(&reg_lock);
   /* wt_cur stays: glibc's teardown (TLS and key destructors) may still
    * run interceptors and instrumented code on this thread, ignored. */
+}
+
+/* ---- the end of a thread ---------------------------------------------------
+ * A thread's end is judged from a pthread key's destructor, which glibc
+ * runs after the cleanup handlers (pthread_exit, cancellation) and the
+ * C++ thread_local destructors: a handler that unlocks a mutex is how a
+ * cancelled cond_wait gives back the mutex it re-acquired, so locks
+ * counted before it would be a false report, and the handler's accesses
+ * are the thread's own.  The destructor sets its value again once, so it
+ * runs in the next round, after every other key's first-round destructor.
+ * Without the key (pthread_key_create failed) the end is judged at once. */
+static pthread_key_t exit_key;
+static int exit_key_ok;
+
+static void exit_check(wt_thread *t) {
+  if (t->nheld) {
+    uintptr_t pc = t->exit_pc;
+    wt_ctx ctx = t->exit_ctx;
+    uint32_t by = atomic_load_explicit(&t->cancelled_by, memory_order_relaxed);
+    if (!pc && by) ctx = atomic_load_explicit(&t->cancel_ctx, memory_order_relaxed);
+    wt_misuse_thread_exit(t, pc, ctx, pc || !by ? ~0u : by - 1);
+  }
+  wt_thread_finish(t);
+}
+
+static void exit_dtor(void *p) {
+  wt_thread *t = p;
+  if (t != wt_cur || t->state != WT_T_RUNNING) return;
+  if (t->exit_armed == 1 && pthread_setspecific(exit_key, t) == 0) {
+    t->exit_armed = 2;
+    return;
+  }
+  exit_check(t);
+}
+
+void wt_thread_exit_init(void) {
+  exit_key_ok = pthread_key_create(&exit_key, exit_dtor) == 0;
+}
+
+static void exit_arm(wt_thread *t) {
+  if (!t->exit_armed && exit_key_ok && pthread_setspecific(exit_key, t) == 0) t->exit_armed = 1;
+}
+
+void wt_thread_exiting(wt_thread *self, uintptr_t pc, wt_ctx ctx) {
+  if (!self->exit_pc) self->exit_pc = pc, self->exit_ctx = ctx;
+  exit_arm(self);
+  if (!self->exit_armed) exit_check(self);
+}
+
+void wt_thread_cancelled_by(wt_thread *target, wt_thread *by, wt_ctx ctx) {
+  atomic_store_explicit(&target->cancel_ctx, ctx, memory_order_relaxed);
+  atomic_store_explicit(&target->cancelled_by, by->uid + 1, memory_order_relaxed);
 }
 
 void wt_thread_joined(wt_thread *joiner, wt_thread *child) {

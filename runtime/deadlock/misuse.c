@@ -436,8 +436,8 @@ int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc) {
  * Robust mutexes are made for this (the next owner gets EOWNERDEAD) and
  * are left out.  ctx: where it exits (pthread_exit's caller, or its start
  * routine's end). */
-void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx) {
-  wt_report_misuse r = {.obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD, .other_thread = ~0u,
+void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx, uint32_t by) {
+  wt_report_misuse r = {.obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD, .other_thread = by,
                         .other_uid = ~0u};
   for (uint32_t i = 0; i < t->nheld; i++) {
     const wt_held *h = &t->held[i];

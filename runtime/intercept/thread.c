@@ -28,12 +28,9 @@ static void *wt_thread_trampoline(void *p) {
   void *ret;
   if (s.c11_fn) ret = (void *)(intptr_t)s.c11_fn(s.arg);
   else ret = s.fn(s.arg);
-  if (WT_UNLIKELY(s.child->nheld)) {
-    /* It returned from its start routine: that routine is where. */
-    uintptr_t fn = s.c11_fn ? (uintptr_t)s.c11_fn : (uintptr_t)s.fn;
-    wt_misuse_thread_exit(s.child, fn, wt_ctx_intern(0, fn + 1, 0));
-  }
-  wt_thread_finish(s.child);
+  /* It returned from its start routine: that routine is where. */
+  uintptr_t fn = s.c11_fn ? (uintptr_t)s.c11_fn : (uintptr_t)s.fn;
+  wt_thread_exiting(s.child, fn, wt_ctx_intern(0, fn + 1, 0));
   return ret;
 }
 
@@ -154,11 +151,19 @@ int pthread_detach(pthread_t th) {
 void pthread_exit(void *ret) {
   WT_REAL_DECL(void, pthread_exit, (void *));
   wt_thread *t = wt_enter();
-  if (WT_UNLIKELY(t->nheld))
-    wt_misuse_thread_exit(t, WT_PC(), wt_ctx_current(t, WT_PC()));
-  wt_thread_finish(t);
+  wt_thread_exiting(t, WT_PC(), wt_ctx_current(t, WT_PC()));
   WT_REAL(pthread_exit)(ret);
   __builtin_unreachable();
+}
+
+/* Noted in the target, so locks it still holds when it ends are shown
+ * with the cancel that ended it. */
+int pthread_cancel(pthread_t th) {
+  WT_REAL_DECL(int, pthread_cancel, (pthread_t));
+  wt_thread *t = wt_enter();
+  wt_thread *target = t->in_rt ? 0 : wt_thread_by_pthread((uintptr_t)th);
+  if (target) wt_thread_cancelled_by(target, t, wt_ctx_current(t, WT_PC()));
+  return WT_REAL(pthread_cancel)(th);
 }
 
 /* ---- C11 threads -------------------------------------------------------- */

@@ -484,8 +484,10 @@ static void put_misuse(const wt_report *r) {
     put_stack(m->other_ctx);
     break;
   case WT_R_EXIT_HOLDING:
-    put("  %s exits while holding %u lock%s:\n", Thread_name(r->cur.thread_uid), m->nlocks,
+    put("  %s exits while holding %u lock%s", Thread_name(r->cur.thread_uid), m->nlocks,
         m->nlocks == 1 ? "" : "s");
+    if (m->other_thread != ~0u) put(", cancelled by %s", thread_name(m->other_thread));
+    put(":\n");
     put_stack(r->cur.ctx);
     for (uint32_t i = 0; i < m->nlocks_kept; i++) {
       put("  Mutex M%u acquired (%s) here:\n", m->locks[i].held_uid, mode(m->locks[i].held_write));
