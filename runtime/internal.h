@@ -300,6 +300,7 @@ WT_HIDDEN uint32_t wt_report_mutexes(const wt_report *r, uint32_t *uids, uint32_
  * whether this one was printed. */
 WT_HIDDEN void wt_report_lock_order(wt_thread *t, const wt_report_edge *edges, uint32_t n);
 WT_HIDDEN void wt_report_deadlock(const wt_report_wait *waits, uint32_t n);
+WT_HIDDEN void wt_report_all_blocked(const wt_report_wait *waits, uint32_t n);
 WT_HIDDEN bool wt_report_misuse_event(wt_thread *t, int kind, uintptr_t pc, wt_ctx ctx,
                                 const wt_report_misuse *m);
 
@@ -355,6 +356,8 @@ extern _Atomic int wt_watch_started;
  * is about to wait for itself): a single-threaded process has nothing
  * else to deadlock with, and keeps glibc's single-thread fast paths. */
 WT_HIDDEN void wt_watchdog_start_slow(void);
+/* The program has installed a signal handler (which may sem_post). */
+WT_HIDDEN bool wt_signal_any_handler(void);
 WT_INLINE void wt_watchdog_start(void) {
   if (WT_UNLIKELY(!atomic_load_explicit(&wt_watch_started, memory_order_relaxed)))
     wt_watchdog_start_slow();

@@ -133,7 +133,11 @@ typedef struct wt_held {
  * it is even again, and so does the thread's list of held locks, so the
  * watchdog reads them like a seqlock.  Timed waits and trylocks never set
  * it: they cannot block forever. */
+/* COND, SEM and BARRIER are noted for the all-threads-blocked check only:
+ * untimed waits on process-private objects, which only another thread of
+ * this process can end. */
 enum wt_wait_kind { WT_WAIT_LOCK = 1, WT_WAIT_JOIN = 2,
+                    WT_WAIT_COND = 3, WT_WAIT_SEM = 4, WT_WAIT_BARRIER = 5,
                     WT_WAIT_REPORTED = 0x100 /* flag: a double lock, reported */ };
 typedef struct wt_wait {
   _Atomic uint32_t seq;
@@ -283,6 +287,8 @@ typedef struct wt_report_wait {
   uint32_t holder_gone;    /* the holder has ended: it cannot release */
   wt_ctx wait_ctx;         /* where it waits */
   wt_ctx holder_ctx;       /* where the holder acquired the lock (0: join) */
+  uint32_t wait_kind;      /* enum wt_wait_kind (all threads blocked) */
+  uintptr_t obj_addr;      /* ... and the object's address */
 } wt_report_wait;
 
 /* A misuse: thread `cur.thread_uid` did something at `cur.ctx` to the

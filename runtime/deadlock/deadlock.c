@@ -51,6 +51,7 @@ typedef struct snap {
   uintptr_t *pcs;
   wt_thread *t;
   uint32_t mark, next;      /* cycle search */
+  bool running;             /* not yet ended (a cancelled wait is left noted) */
 } snap;
 
 typedef struct scan {
@@ -94,7 +95,7 @@ static void look(wt_thread *t, void *arg) {
   snap *s = &sc->s[sc->n];
   *s = (snap){.uid = t->uid, .seq = seq, .kind = t->wait.kind, .write = t->wait.write,
               .obj = t->wait.obj, .pc = t->wait.pc, .os_tid = t->os_tid,
-              .lockset = t->lockset, .t = t};
+              .lockset = t->lockset, .t = t, .running = t->state == WT_T_RUNNING};
   uint32_t nheld = t->nheld;
   wt_held *held = t->held;
   if (nheld) {
@@ -199,6 +200,65 @@ static __attribute__((noreturn)) void end_process(void) {
   wt_halt();
 }
 
+/* No cycle, yet every program thread has been blocked for a timeout, at
+ * least one in a condition, semaphore or barrier wait (the watchdog notes
+ * only untimed waits on process-private objects): nothing is left to
+ * wake anyone, a hang.  Fills w (up to WT_REPORT_CYCLE threads) and
+ * returns their number, or 0.  A thread that sleeps, does I/O or waits
+ * with a timeout is not noted and so keeps this from firing; so does a
+ * thread struct whose thread is gone (a forked child's inherited ones)
+ * and a semaphore wait while a signal handler, which may post, exists. */
+static uint32_t all_blocked(scan *sc, int pid, wt_report_wait *w) {
+  if (!sc->running) return 0;
+  uint32_t k = 0;
+  bool other = false, sem = false;
+  for (uint32_t i = 0; i < sc->n; i++) {
+    snap *s = &sc->s[i];
+    if (!s->running) continue;
+    uint32_t kind = s->kind & 0xff;
+    other |= kind >= WT_WAIT_COND;
+    sem |= kind == WT_WAIT_SEM;
+    k++;
+  }
+  if (k != sc->running || !other || (sem && wt_signal_any_handler())) return 0;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < sc->n; i++) {
+    snap *s = &sc->s[i];
+    if (!s->running) continue;
+    if (atomic_load_explicit(&s->t->wait.seq, memory_order_acquire) != s->seq ||
+        !wt_thread_alive(pid, s->os_tid))
+      return 0;
+    if (n == WT_REPORT_CYCLE) continue;
+    uint32_t kind = s->kind & 0xff, holder = ~0u;
+    if (kind == WT_WAIT_JOIN) holder = (uint32_t)s->obj;
+    if (kind == WT_WAIT_LOCK && s->lock_uid != ~0u) {
+      wt_sync *o = wt_sync_find(s->obj);
+      if (o) {
+        wt_spin_lock(&o->lock);
+        if (o->recursion > 0 && o->uid == s->lock_uid) holder = o->owner_uid;
+        wt_spin_unlock(&o->lock);
+      }
+    }
+    uint32_t obj = s->lock_uid;
+    if (kind >= WT_WAIT_COND) {
+      wt_sync *o = wt_sync_find(s->obj);
+      obj = o ? o->uid : ~0u;
+    }
+    w[n++] = (wt_report_wait){.thread_uid = s->uid, .lock_uid = kind == WT_WAIT_JOIN ? ~0u : obj,
+                              .lock_write = s->write, .holder_uid = holder,
+                              .wait_ctx = wait_ctx(s), .wait_kind = kind,
+                              .obj_addr = kind == WT_WAIT_JOIN ? 0 : s->obj};
+  }
+  /* By thread number: the same hang reads the same way. */
+  for (uint32_t i = 1; i < n; i++)
+    for (uint32_t j = i; j > 0 && w[j - 1].thread_uid > w[j].thread_uid; j--) {
+      wt_report_wait x = w[j];
+      w[j] = w[j - 1];
+      w[j - 1] = x;
+    }
+  return n;
+}
+
 /* One look at the threads; true when the watchdog should end. */
 static bool check(uint32_t tick, uint32_t stale) {
   scan sc = {.tick = tick, .stale = stale};
@@ -279,6 +339,14 @@ static bool check(uint32_t tick, uint32_t stale) {
     }
     wt_report_deadlock(w, n);
     end_process();
+  }
+  if (n == 0) {
+    wt_report_wait w[WT_REPORT_CYCLE];
+    uint32_t k = all_blocked(&sc, pid, w);
+    if (k) {
+      wt_report_all_blocked(w, k);
+      end_process();
+    }
   }
   for (uint32_t i = 0; i < sc.n; i++) snap_free(&sc.s[i]);
   wt_free(sc.s, sc.cap * sizeof(snap));

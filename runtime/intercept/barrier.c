@@ -39,7 +39,12 @@ int pthread_barrier_wait(pthread_barrier_t *b) {
   wt_thread *t = wt_enter();
   wt_i_release(t, b, WT_SYNC_BARRIER, WT_PC());
   if (!t->in_rt) wt_misuse_barrier_arrive(b);
+  /* glibc's fourth word is FUTEX_SHARED (128) for a process-shared one:
+   * only a private barrier's wait is noted for the watchdog. */
+  bool noted = !t->in_rt && ((const volatile unsigned *)b)[3] == 0 &&
+               wt_wait_begin(t, WT_WAIT_BARRIER, (uintptr_t)b, false, WT_PC());
   int r = WT_REAL(pthread_barrier_wait)(b);
+  if (noted) wt_wait_end(t);
   if (r == 0 || r == PTHREAD_BARRIER_SERIAL_THREAD)
     wt_i_acquire(t, b, WT_SYNC_BARRIER, WT_PC());
   return r;

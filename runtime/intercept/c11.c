@@ -76,7 +76,7 @@ int cnd_wait(cnd_t *c, mtx_t *m) {
   WT_REAL_DECL(int, cnd_wait, (cnd_t *, mtx_t *));
   wt_thread *t = wt_enter();
   int r;
-  WT_COND_WAIT(r, t, c, m, WT_PC(), WT_REAL(cnd_wait)(c, m));
+  WT_COND_WAIT(r, t, c, m, WT_PC(), true, WT_REAL(cnd_wait)(c, m));
   return r;
 }
 
@@ -84,6 +84,6 @@ int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts) {
   WT_REAL_DECL(int, cnd_timedwait, (cnd_t *, mtx_t *, const struct timespec *));
   wt_thread *t = wt_enter();
   int r;
-  WT_COND_WAIT(r, t, c, m, WT_PC(), WT_REAL(cnd_timedwait)(c, m, ts));
+  WT_COND_WAIT(r, t, c, m, WT_PC(), false, WT_REAL(cnd_timedwait)(c, m, ts));
   return r;
 }

@@ -51,7 +51,7 @@ int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m) {
                  COND_ABI);
   wt_thread *t = wt_enter();
   int r;
-  WT_COND_WAIT(r, t, c, m, WT_PC(), WT_REAL(pthread_cond_wait)(c, m));
+  WT_COND_WAIT(r, t, c, m, WT_PC(), true, WT_REAL(pthread_cond_wait)(c, m));
   return r;
 }
 
@@ -62,7 +62,7 @@ int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
                  COND_ABI);
   wt_thread *t = wt_enter();
   int r;
-  WT_COND_WAIT(r, t, c, m, WT_PC(), WT_REAL(pthread_cond_timedwait)(c, m, ts));
+  WT_COND_WAIT(r, t, c, m, WT_PC(), false, WT_REAL(pthread_cond_timedwait)(c, m, ts));
   return r;
 }
 
@@ -74,7 +74,7 @@ int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m, clockid_t ck,
                  "GLIBC_2.30");
   wt_thread *t = wt_enter();
   int r;
-  WT_COND_WAIT(r, t, c, m, WT_PC(),
+  WT_COND_WAIT(r, t, c, m, WT_PC(), false,
                WT_REAL(pthread_cond_clockwait)(c, m, ck, ts));
   return r;
 }

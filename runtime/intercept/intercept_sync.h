@@ -172,7 +172,16 @@ typedef struct wt_cond_wait {
   wt_thread *t;
   const volatile void *mtx, *cv;
   uintptr_t pc;
+  bool noted; /* a wait the watchdog sees (wt_wait_begin) */
 } wt_cond_wait;
+
+/* An untimed wait on a process-private condition variable (glibc keeps
+ * the process-shared flag in bit 0 of __wrefs; cnd_t is the same object)
+ * can only be ended by another thread here: noted for the watchdog. */
+WT_INLINE bool wt_i_cond_note(wt_thread *t, const volatile void *cv, uintptr_t pc) {
+  if (t->in_rt || (((const volatile pthread_cond_t *)cv)->__data.__wrefs & 1)) return false;
+  return wt_wait_begin(t, WT_WAIT_COND, (uintptr_t)cv, false, pc);
+}
 
 /* Misuse checks of the wait (mutex not held, a second mutex): false if
  * the mutex was reported as not held. */
@@ -193,18 +202,22 @@ WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv) {
 
 static inline void wt_cond_wait_cancelled(void *arg) {
   wt_cond_wait *w = arg;
+  if (w->noted) wt_wait_end(w->t);
   wt_i_lock(w->t, w->mtx, WT_SYNC_MUTEX, true, false, w->pc);
   wt_i_cond_end(w->t, w->cv);
 }
 
-#define WT_COND_WAIT(res, thr, cvar, mx, where, call)                        \
+/* forever: the call has no timeout. */
+#define WT_COND_WAIT(res, thr, cvar, mx, where, forever, call)               \
   do {                                                                        \
     wt_cond_wait w_ = {.t = (thr), .mtx = (mx), .cv = (cvar), .pc = (where)}; \
     bool ok_ = wt_i_cond_begin(w_.t, w_.cv, w_.mtx, w_.pc);                  \
     wt_i_unlock_checked(w_.t, w_.mtx, WT_SYNC_MUTEX, w_.pc, ok_);             \
+    w_.noted = (forever) && wt_i_cond_note(w_.t, w_.cv, w_.pc);               \
     pthread_cleanup_push(wt_cond_wait_cancelled, &w_);                        \
     (res) = (call);                                                           \
     pthread_cleanup_pop(0);                                                   \
+    if (w_.noted) wt_wait_end(w_.t);                                          \
     wt_i_lock(w_.t, w_.mtx, WT_SYNC_MUTEX, true, false, w_.pc);               \
     wt_i_acquire(w_.t, (cvar), WT_SYNC_COND, w_.pc);                          \
     wt_i_cond_end(w_.t, w_.cv);                                               \

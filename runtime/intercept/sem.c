@@ -45,15 +45,26 @@ int sem_post(sem_t *s) {
   return WT_REAL(sem_post)(s);
 }
 
+/* glibc keeps FUTEX_SHARED (128) in the word after the count for a
+ * semaphore other processes may post (pshared, or named by sem_open), 0
+ * for a private one.  Only a wait on a private one, with no timeout, is
+ * noted for the watchdog: nothing outside the process can end it (a
+ * signal handler can, which the watchdog checks for). */
+static bool sem_private(const sem_t *s) { return ((const volatile int *)s)[2] == 0; }
+
 /* A wait that failed (EAGAIN, ETIMEDOUT, EINTR) took no unit and so
- * saw no post.  `waits`: the call may block (all but trywait). */
-#define SEM_WAIT(name, params, args, waits)                                   \
+ * saw no post.  `waits`: the call may block (all but trywait); `forever`:
+ * with no timeout. */
+#define SEM_WAIT(name, params, args, waits, forever)                          \
   int name params {                                                           \
     WT_REAL_DECL(int, name, params);                                          \
     wt_thread *t = wt_enter();                                                \
     bool note = !t->in_rt;                                                    \
     if (note && (waits)) wt_misuse_sem_wait_begin(s);                         \
+    bool noted = note && (forever) && sem_private(s) &&                       \
+                 wt_wait_begin(t, WT_WAIT_SEM, (uintptr_t)s, false, WT_PC()); \
     int r = WT_REAL(name) args;                                               \
+    if (noted) wt_wait_end(t);                                                \
     if (note) {                                                               \
       int e = errno;                                                          \
       if (waits) wt_misuse_sem_wait_end(s, r == 0);                           \
@@ -64,8 +75,8 @@ int sem_post(sem_t *s) {
     return r;                                                                 \
   }
 
-SEM_WAIT(sem_wait, (sem_t *s), (s), true)
-SEM_WAIT(sem_trywait, (sem_t *s), (s), false)
-SEM_WAIT(sem_timedwait, (sem_t *s, const struct timespec *ts), (s, ts), true)
+SEM_WAIT(sem_wait, (sem_t *s), (s), true, true)
+SEM_WAIT(sem_trywait, (sem_t *s), (s), false, false)
+SEM_WAIT(sem_timedwait, (sem_t *s, const struct timespec *ts), (s, ts), true, false)
 SEM_WAIT(sem_clockwait, (sem_t *s, clockid_t c, const struct timespec *ts),
-         (s, c, ts), true)
+         (s, c, ts), true, false)

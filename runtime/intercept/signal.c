@@ -26,6 +26,16 @@ typedef struct user_action {
 
 static user_action actions[NSIG];
 
+bool wt_signal_any_handler(void) {
+  for (int i = 1; i < NSIG; i++) {
+    uintptr_t h = atomic_load_explicit(&actions[i].handler, memory_order_relaxed);
+    if (atomic_load_explicit(&actions[i].siginfo, memory_order_relaxed) ||
+        (h != (uintptr_t)SIG_DFL && h != (uintptr_t)SIG_IGN))
+      return true;
+  }
+  return false;
+}
+
 static void wt_signal_wrapper(int sig, siginfo_t *info, void *uc) {
   wt_thread *t = wt_cur;
   bool inside = t && wt_spins_held > 0;

@@ -167,21 +167,23 @@ static void put_access(const wt_report_access *a, bool previous) {
         "     the same epoch; the log of later statements no longer goes back so far)\n");
 }
 
-static void put_mutex_created(uint32_t uid) {
+static void put_object_created(const char *word, uint32_t uid) {
   uintptr_t addr = 0;
   wt_ctx ctx = 0;
   bool destroyed = false;
   if (!wt_sync_describe(uid, &addr, &ctx, &destroyed)) {
-    put("  Mutex M%u is already destroyed.\n", uid);
+    put("  %s M%u is already destroyed.\n", word, uid);
     return;
   }
   if (destroyed)
-    put("  Mutex M%u is already destroyed. It was at 0x%lx, created at:\n", uid,
+    put("  %s M%u is already destroyed. It was at 0x%lx, created at:\n", word, uid,
         (unsigned long)addr);
   else
-    put("  Mutex M%u (0x%lx) created at:\n", uid, (unsigned long)addr);
+    put("  %s M%u (0x%lx) created at:\n", word, uid, (unsigned long)addr);
   put_stack(ctx);
 }
+
+static void put_mutex_created(uint32_t uid) { put_object_created("Mutex", uid); }
 
 /* Each mutex held at either access, once, in order of first mention. */
 static void put_mutexes(const wt_report *r) {
@@ -385,6 +387,48 @@ static void put_deadlock(const wt_report *r) {
   put_locks_created(uids, r->nwaits);
 }
 
+/* What each thread waits in, and where each object was made. */
+static void put_all_blocked(const wt_report *r) {
+  put("  Every thread is blocked in a wait that only another thread can end,\n"
+      "  with no timeout:\n");
+  for (uint32_t i = 0; i < r->nwaits; i++) {
+    const wt_report_wait *w = &r->waits[i];
+    const char *who = Thread_name(w->thread_uid);
+    switch (w->wait_kind) {
+    case WT_WAIT_JOIN:
+      put("  %s waits to join %s:\n", who, thread_name(w->holder_uid));
+      break;
+    case WT_WAIT_LOCK:
+      put("  %s waits for mutex M%u (%s), held by %s:\n", who, w->lock_uid,
+          mode(w->lock_write), thread_name(w->holder_uid));
+      break;
+    default: {
+      const char *what = w->wait_kind == WT_WAIT_COND  ? "on condition variable"
+                         : w->wait_kind == WT_WAIT_SEM ? "on semaphore"
+                                                       : "at barrier";
+      /* No number: nothing has signalled or posted it yet. */
+      if (w->lock_uid == ~0u)
+        put("  %s waits %s 0x%lx, which nothing has signalled or posted:\n", who, what,
+            (unsigned long)w->obj_addr);
+      else
+        put("  %s waits %s M%u:\n", who, what, w->lock_uid);
+    }
+    }
+    put_stack(w->wait_ctx);
+  }
+  for (uint32_t i = 0; i < r->nwaits; i++) {
+    const wt_report_wait *w = &r->waits[i];
+    bool seen = false;
+    for (uint32_t j = 0; j < i && !seen; j++) seen = r->waits[j].lock_uid == w->lock_uid;
+    if (seen || w->lock_uid == ~0u) continue;
+    put_object_created(w->wait_kind == WT_WAIT_COND  ? "Condition variable"
+                       : w->wait_kind == WT_WAIT_SEM ? "Semaphore"
+                       : w->wait_kind == WT_WAIT_BARRIER ? "Barrier"
+                                                         : "Mutex",
+                       w->lock_uid);
+  }
+}
+
 static const char *obj_word(uint32_t kind) {
   switch (kind) {
   case WT_SYNC_MUTEX: return "mutex";
@@ -535,6 +579,12 @@ void wt_print_report(const wt_report *r) {
     break;
   case WT_R_DEADLOCK:
     put_deadlock(r);
+    put_threads(r);
+    put_fingerprint(r);
+    put_summary_at(r->nwaits ? r->waits[0].wait_ctx : 0, 0, kind);
+    break;
+  case WT_R_ALL_BLOCKED:
+    put_all_blocked(r);
     put_threads(r);
     put_fingerprint(r);
     put_summary_at(r->nwaits ? r->waits[0].wait_ctx : 0, 0, kind);

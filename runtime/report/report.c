@@ -241,6 +241,18 @@ void wt_report_deadlock(const wt_report_wait *waits, uint32_t n) {
   wt_report_emit(0, &r);
 }
 
+/* Every program thread blocked for good with no cycle of locks: one
+ * report, the process ends after it. */
+void wt_report_all_blocked(const wt_report_wait *waits, uint32_t n) {
+  wt_report r = {.kind = WT_R_ALL_BLOCKED, .nwaits = n};
+  __builtin_memcpy(r.waits, waits, n * sizeof *waits);
+  for (uint32_t i = 0; i < n; i++) {
+    add_thread(&r, waits[i].thread_uid);
+    if (r.nstacks < WT_REPORT_STACKS) r.stacks[r.nstacks++] = waits[i].wait_ctx;
+  }
+  wt_report_emit(0, &r);
+}
+
 /* Once per (kind, call site). */
 bool wt_report_misuse_event(wt_thread *t, int kind, uintptr_t pc, wt_ctx ctx,
                             const wt_report_misuse *m) {

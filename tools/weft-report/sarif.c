@@ -271,6 +271,9 @@ static const struct {
      "Mutexes were acquired in orders that form a cycle: threads that take them at the "
      "same time can deadlock."},
     {"deadlock", "Deadlock", "Threads waited for each other's mutexes and none could proceed."},
+    {"deadlock (all threads blocked)", "AllThreadsBlocked",
+     "Every thread was blocked in a wait that only another thread could end (a condition "
+     "variable, a semaphore, a barrier, a join), with no timeout: the program hung."},
 };
 
 static json_object *rule(const char *kind) {
