@@ -345,6 +345,10 @@ WT_HIDDEN void wt_misuse_thread_detached(wt_thread *t, uintptr_t th, uint32_t ui
 WT_HIDDEN void wt_misuse_thread_joined(wt_thread *t, uintptr_t th, uint32_t uid, uintptr_t pc);
 WT_HIDDEN int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc); /* errno or 0 */
 /* by: the thread that cancelled it (ctx is then its cancel), or ~0u. */
+/* A timed wait's timeout whose tv_nsec is out of range (EINVAL, no wait). */
+struct timespec;
+WT_HIDDEN void wt_misuse_timeout(wt_thread *t, const volatile void *obj, int kind,
+                                 const struct timespec *ts, uintptr_t pc);
 WT_HIDDEN void wt_misuse_thread_exit(wt_thread *t, uintptr_t pc, wt_ctx ctx, uint32_t by);
 WT_HIDDEN void wt_misuse_fork_lock(bool lock);
 WT_HIDDEN void wt_misuse_after_fork_child(void);

@@ -146,6 +146,18 @@ void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, int state,
   report(t, rkind, pc, &r);
 }
 
+/* ---- a timed wait's timeout --------------------------------------------------
+ * glibc fails such a call with EINVAL at once: a loop that means to wait
+ * a while spins instead, or gives up, and no one notices. */
+void wt_misuse_timeout(wt_thread *t, const volatile void *obj, int kind,
+                       const struct timespec *ts, uintptr_t pc) {
+  if (t->in_rt || !ts || (ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000L)) return;
+  int e = errno;
+  wt_report_misuse r = object(obj, (uint32_t)kind);
+  report(t, WT_R_BAD_TIMEOUT, pc, &r);
+  errno = e;
+}
+
 /* ---- destroy of a held lock ----------------------------------------------- */
 bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc) {
   if (kind != WT_SYNC_MUTEX && kind != WT_SYNC_RWLOCK) return false;

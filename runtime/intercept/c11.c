@@ -83,6 +83,7 @@ int cnd_wait(cnd_t *c, mtx_t *m) {
 int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts) {
   WT_REAL_DECL(int, cnd_timedwait, (cnd_t *, mtx_t *, const struct timespec *));
   wt_thread *t = wt_enter();
+  wt_misuse_timeout(t, c, WT_SYNC_COND, ts, WT_PC());
   int r;
   WT_COND_WAIT(r, t, c, m, WT_PC(), false, WT_REAL(cnd_timedwait)(c, m, ts));
   return r;

@@ -61,6 +61,7 @@ int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
                  (pthread_cond_t *, pthread_mutex_t *, const struct timespec *),
                  COND_ABI);
   wt_thread *t = wt_enter();
+  wt_misuse_timeout(t, c, WT_SYNC_COND, ts, WT_PC());
   int r;
   WT_COND_WAIT(r, t, c, m, WT_PC(), false, WT_REAL(pthread_cond_timedwait)(c, m, ts));
   return r;
@@ -73,6 +74,7 @@ int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m, clockid_t ck,
                   const struct timespec *),
                  "GLIBC_2.30");
   wt_thread *t = wt_enter();
+  wt_misuse_timeout(t, c, WT_SYNC_COND, ts, WT_PC());
   int r;
   WT_COND_WAIT(r, t, c, m, WT_PC(), false,
                WT_REAL(pthread_cond_clockwait)(c, m, ck, ts));

@@ -55,10 +55,11 @@ static bool sem_private(const sem_t *s) { return ((const volatile int *)s)[2] ==
 /* A wait that failed (EAGAIN, ETIMEDOUT, EINTR) took no unit and so
  * saw no post.  `waits`: the call may block (all but trywait); `forever`:
  * with no timeout. */
-#define SEM_WAIT(name, params, args, waits, forever)                          \
+#define SEM_WAIT(name, params, args, waits, forever, timeout)                 \
   int name params {                                                           \
     WT_REAL_DECL(int, name, params);                                          \
     wt_thread *t = wt_enter();                                                \
+    wt_misuse_timeout(t, s, WT_SYNC_SEM, (timeout), WT_PC());                 \
     bool note = !t->in_rt;                                                    \
     if (note && (waits)) wt_misuse_sem_wait_begin(s);                         \
     bool noted = note && (forever) && sem_private(s) &&                       \
@@ -75,8 +76,8 @@ static bool sem_private(const sem_t *s) { return ((const volatile int *)s)[2] ==
     return r;                                                                 \
   }
 
-SEM_WAIT(sem_wait, (sem_t *s), (s), true, true)
-SEM_WAIT(sem_trywait, (sem_t *s), (s), false, false)
-SEM_WAIT(sem_timedwait, (sem_t *s, const struct timespec *ts), (s, ts), true, false)
+SEM_WAIT(sem_wait, (sem_t *s), (s), true, true, NULL)
+SEM_WAIT(sem_trywait, (sem_t *s), (s), false, false, NULL)
+SEM_WAIT(sem_timedwait, (sem_t *s, const struct timespec *ts), (s, ts), true, false, ts)
 SEM_WAIT(sem_clockwait, (sem_t *s, clockid_t c, const struct timespec *ts),
-         (s, c, ts), true, false)
+         (s, c, ts), true, false, ts)

@@ -463,6 +463,11 @@ static void put_misuse(const wt_report *r) {
     put_stack(r->cur.ctx);
     put("  It is not locked.\n");
     break;
+  case WT_R_BAD_TIMEOUT:
+    put("  Timed wait on %s by %s with an invalid timeout:\n", obj, who);
+    put_stack(r->cur.ctx);
+    put("  Its tv_nsec is outside 0..999999999: the call fails with EINVAL and does not wait.\n");
+    break;
   case WT_R_UNLOCK_FOREIGN:
   case WT_R_RW_UNLOCK_FOREIGN:
     put("  Unlock of %s by %s, which does not hold it:\n", obj, who);
