@@ -344,6 +344,7 @@ WT_HIDDEN void wt_misuse_thread_detached(wt_thread *t, uintptr_t th, uint32_t ui
                                          uintptr_t pc);
 WT_HIDDEN void wt_misuse_thread_joined(wt_thread *t, uintptr_t th, uint32_t uid, uintptr_t pc);
 WT_HIDDEN int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc); /* errno or 0 */
+WT_HIDDEN int wt_misuse_detach(wt_thread *t, uintptr_t th, uintptr_t pc); /* errno or 0 */
 /* by: the thread that cancelled it (ctx is then its cancel), or ~0u. */
 /* A timed wait's timeout whose tv_nsec is out of range (EINVAL, no wait). */
 struct timespec;

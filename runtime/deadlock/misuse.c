@@ -443,10 +443,33 @@ int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc) {
   uint32_t state = r ? r->a : 0, uid = r ? r->thread : ~0u;
   wt_ctx ctx = r ? r->ctx : 0;
   wt_spin_unlock(l);
+  wt_report_misuse m = {.obj_addr = th, .obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD,
+                        .other_thread = uid, .other_ctx = ctx, .other_uid = ~0u};
+  if (!state) {
+    /* A value no thread weft knows has ever had (every pthread_create
+     * goes through weft, and a thread made behind its back is adopted
+     * at its first call): glibc would read it as a descriptor and crash. */
+    if (th == (uintptr_t)pthread_self() || wt_thread_by_pthread(th)) return 0;
+    report(t, WT_R_JOIN_INVALID, pc, &m);
+    return ESRCH;
+  }
+  report(t, state == TH_DETACHED ? WT_R_JOIN_DETACHED : WT_R_JOIN_JOINED, pc, &m);
+  return state == TH_DETACHED ? EINVAL : ESRCH;
+}
+
+/* Before a detach: the same for a thread already detached or joined
+ * (glibc's descriptor may be freed by then). */
+int wt_misuse_detach(wt_thread *t, uintptr_t th, uintptr_t pc) {
+  wt_spin *l = lock_of(th, REC_THREAD);
+  wt_spin_lock(l);
+  rec *r = get(th, REC_THREAD, false);
+  uint32_t state = r ? r->a : 0, uid = r ? r->thread : ~0u;
+  wt_ctx ctx = r ? r->ctx : 0;
+  wt_spin_unlock(l);
   if (!state) return 0;
   wt_report_misuse m = {.obj_addr = th, .obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD,
                         .other_thread = uid, .other_ctx = ctx, .other_uid = ~0u};
-  report(t, state == TH_DETACHED ? WT_R_JOIN_DETACHED : WT_R_JOIN_JOINED, pc, &m);
+  report(t, state == TH_DETACHED ? WT_R_DETACH_DETACHED : WT_R_DETACH_JOINED, pc, &m);
   return state == TH_DETACHED ? EINVAL : ESRCH;
 }
 

@@ -136,6 +136,12 @@ int pthread_timedjoin_np(pthread_t th, void **ret, const struct timespec *abstim
 int pthread_detach(pthread_t th) {
   WT_REAL_DECL(int, pthread_detach, (pthread_t));
   wt_thread *t = wt_enter();
+  if (!t->in_rt) {
+    int e = errno;
+    int bad = wt_misuse_detach(t, (uintptr_t)th, WT_PC());
+    errno = e;
+    if (bad) return bad;
+  }
   wt_thread *child = wt_thread_by_pthread((uintptr_t)th);
   uint32_t uid = child ? child->uid : ~0u;
   int r = WT_REAL(pthread_detach)(th);

@@ -532,6 +532,19 @@ static void put_misuse(const wt_report *r) {
     put("  It was already joined here:\n");
     put_stack(m->other_ctx);
     break;
+  case WT_R_JOIN_INVALID:
+    put("  Join of thread id 0x%lx by %s:\n", (unsigned long)m->obj_addr, who);
+    put_stack(r->cur.ctx);
+    put("  No thread has had this id: the join returns ESRCH instead of reading it.\n");
+    break;
+  case WT_R_DETACH_DETACHED:
+  case WT_R_DETACH_JOINED:
+    put("  Detach of %s by %s:\n", thread_name(m->other_thread), who);
+    put_stack(r->cur.ctx);
+    put(r->kind == WT_R_DETACH_DETACHED ? "  It was already detached here:\n"
+                                        : "  It was already joined here:\n");
+    put_stack(m->other_ctx);
+    break;
   case WT_R_EXIT_HOLDING:
     put("  %s exits while holding %u lock%s", Thread_name(r->cur.thread_uid), m->nlocks,
         m->nlocks == 1 ? "" : "s");
