@@ -34,8 +34,8 @@ WT_LOCK_INTERCEPTOR(mtx_lock, (mtx_t *m), (m), m, WT_SYNC_MUTEX, true, WT_LOCK_B
                     r == thrd_success)
 WT_LOCK_INTERCEPTOR(mtx_trylock, (mtx_t *m), (m), m, WT_SYNC_MUTEX, true, WT_LOCK_TRY,
                     r == thrd_success)
-WT_LOCK_INTERCEPTOR(mtx_timedlock, (mtx_t *m, const struct timespec *ts),
-                    (m, ts), m, WT_SYNC_MUTEX, true, WT_LOCK_TIMED, r == thrd_success)
+WT_TIMED_LOCK_INTERCEPTOR(mtx_timedlock, (mtx_t *m, const struct timespec *ts),
+                    (m, ts), m, WT_SYNC_MUTEX, true, r == thrd_success)
 
 int mtx_unlock(mtx_t *m) {
   WT_REAL_DECL(int, mtx_unlock, (mtx_t *));

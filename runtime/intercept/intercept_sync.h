@@ -150,9 +150,17 @@ WT_INLINE int wt_i_lock_pre(wt_thread *t, const volatile void *a, int kind, bool
  * `ok` (an expression of the result r) says so.  Timed and try variants
  * differ from the plain one only in parameters, `how` and `ok`. */
 #define WT_LOCK_INTERCEPTOR(name, params, args, obj, kind, write, how, ok)    \
+  WT_LOCK_INTERCEPTOR_PRE(name, params, args, obj, kind, write, how, ok, (void)0)
+/* A timed one, whose timeout parameter is `ts`: an out-of-range tv_nsec
+ * is misuse (wt_misuse_timeout). */
+#define WT_TIMED_LOCK_INTERCEPTOR(name, params, args, obj, kind, write, ok)   \
+  WT_LOCK_INTERCEPTOR_PRE(name, params, args, obj, kind, write, WT_LOCK_TIMED, ok, \
+                          wt_misuse_timeout(t, (obj), (kind), ts, WT_PC()))
+#define WT_LOCK_INTERCEPTOR_PRE(name, params, args, obj, kind, write, how, ok, pre) \
   int name params {                                                          \
     WT_REAL_DECL(int, name, params);                                         \
     wt_thread *t = wt_enter();                                               \
+    pre;                                                                     \
     int st_ = wt_i_lock_pre(t, (obj), (kind), (write), (how), WT_PC());      \
     int r = WT_REAL(name) args;                                              \
     if (st_ == 2) wt_wait_end(t);                                            \

@@ -26,13 +26,13 @@ WT_LOCK_INTERCEPTOR(pthread_mutex_lock, (pthread_mutex_t *m), (m), m,
                     WT_SYNC_MUTEX, true, WT_LOCK_BLOCK, MUTEX_HELD(r))
 WT_LOCK_INTERCEPTOR(pthread_mutex_trylock, (pthread_mutex_t *m), (m), m,
                     WT_SYNC_MUTEX, true, WT_LOCK_TRY, MUTEX_HELD(r))
-WT_LOCK_INTERCEPTOR(pthread_mutex_timedlock,
+WT_TIMED_LOCK_INTERCEPTOR(pthread_mutex_timedlock,
                     (pthread_mutex_t *m, const struct timespec *ts), (m, ts),
-                    m, WT_SYNC_MUTEX, true, WT_LOCK_TIMED, MUTEX_HELD(r))
-WT_LOCK_INTERCEPTOR(
+                    m, WT_SYNC_MUTEX, true, MUTEX_HELD(r))
+WT_TIMED_LOCK_INTERCEPTOR(
     pthread_mutex_clocklock,
     (pthread_mutex_t *m, clockid_t c, const struct timespec *ts), (m, c, ts),
-    m, WT_SYNC_MUTEX, true, WT_LOCK_TIMED, MUTEX_HELD(r))
+    m, WT_SYNC_MUTEX, true, MUTEX_HELD(r))
 
 /* Before the real unlock: once it is released another thread may take it
  * and must find this thread's clock already there. */

@@ -24,25 +24,25 @@ WT_LOCK_INTERCEPTOR(pthread_rwlock_rdlock, (pthread_rwlock_t *l), (l), l,
                     RW, false, WT_LOCK_BLOCK, r == 0)
 WT_LOCK_INTERCEPTOR(pthread_rwlock_tryrdlock, (pthread_rwlock_t *l), (l), l,
                     RW, false, WT_LOCK_TRY, r == 0)
-WT_LOCK_INTERCEPTOR(pthread_rwlock_timedrdlock,
+WT_TIMED_LOCK_INTERCEPTOR(pthread_rwlock_timedrdlock,
                     (pthread_rwlock_t *l, const struct timespec *ts), (l, ts),
-                    l, RW, false, WT_LOCK_TIMED, r == 0)
-WT_LOCK_INTERCEPTOR(
+                    l, RW, false, r == 0)
+WT_TIMED_LOCK_INTERCEPTOR(
     pthread_rwlock_clockrdlock,
     (pthread_rwlock_t *l, clockid_t c, const struct timespec *ts), (l, c, ts),
-    l, RW, false, WT_LOCK_TIMED, r == 0)
+    l, RW, false, r == 0)
 
 WT_LOCK_INTERCEPTOR(pthread_rwlock_wrlock, (pthread_rwlock_t *l), (l), l,
                     RW, true, WT_LOCK_BLOCK, r == 0)
 WT_LOCK_INTERCEPTOR(pthread_rwlock_trywrlock, (pthread_rwlock_t *l), (l), l,
                     RW, true, WT_LOCK_TRY, r == 0)
-WT_LOCK_INTERCEPTOR(pthread_rwlock_timedwrlock,
+WT_TIMED_LOCK_INTERCEPTOR(pthread_rwlock_timedwrlock,
                     (pthread_rwlock_t *l, const struct timespec *ts), (l, ts),
-                    l, RW, true, WT_LOCK_TIMED, r == 0)
-WT_LOCK_INTERCEPTOR(
+                    l, RW, true, r == 0)
+WT_TIMED_LOCK_INTERCEPTOR(
     pthread_rwlock_clockwrlock,
     (pthread_rwlock_t *l, clockid_t c, const struct timespec *ts), (l, c, ts),
-    l, RW, true, WT_LOCK_TIMED, r == 0)
+    l, RW, true, r == 0)
 
 /* Before the real unlock, as for mutexes: a waiting writer may run the
  * moment it returns. */

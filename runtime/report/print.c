@@ -466,7 +466,7 @@ static void put_misuse(const wt_report *r) {
   case WT_R_BAD_TIMEOUT:
     put("  Timed wait on %s by %s with an invalid timeout:\n", obj, who);
     put_stack(r->cur.ctx);
-    put("  Its tv_nsec is outside 0..999999999: the call fails with EINVAL and does not wait.\n");
+    put("  Its tv_nsec is outside 0..999999999: whenever the call has to wait, it fails with EINVAL instead.\n");
     break;
   case WT_R_UNLOCK_FOREIGN:
   case WT_R_RW_UNLOCK_FOREIGN:

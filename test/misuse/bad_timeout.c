@@ -1,7 +1,8 @@
 // Timed waits whose timeout has tv_nsec out of range: glibc fails them
 // with EINVAL at once, so the wait never happens.  Each call site is
-// reported once (condition variable, semaphore).  ok_timeout.c has the
-// edge values that are valid.
+// reported once (condition variable, semaphore, and a timed mutex lock,
+// which glibc checks only when it has to block: the bug waits for the
+// first contended call).  ok_timeout.c has the edge values that are valid.
 // RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 66 %t 2>&1 | FileCheck %s
 #include "weft_test.h"
 #include <errno.h>
@@ -18,16 +19,20 @@ int main(void) {
   int r1 = pthread_cond_timedwait(&c, &m, &big);
   pthread_mutex_unlock(&m);
   int r2 = sem_timedwait(&s, &neg);
-  printf("%d %d\n", r1 == EINVAL, r2 == -1 && errno == EINVAL);
+  int r3 = pthread_mutex_timedlock(&m, &big); /* free: taken, no check */
+  printf("%d %d %d\n", r1 == EINVAL, r2 == -1 && errno == EINVAL, r3 == 0);
   return 0;
 }
 
 // CHECK: WARNING: weft: timed wait with an invalid timeout
 // CHECK-NEXT: Timed wait on condition variable at 0x{{[0-9a-f]+}} by main thread with an invalid timeout:
-// CHECK-NEXT: #0 main {{.*}}bad_timeout.c:18:
-// CHECK-NEXT: Its tv_nsec is outside 0..999999999: the call fails with EINVAL and does not wait.
+// CHECK-NEXT: #0 main {{.*}}bad_timeout.c:19:
+// CHECK-NEXT: Its tv_nsec is outside 0..999999999: whenever the call has to wait, it fails with EINVAL instead.
 // CHECK: WARNING: weft: timed wait with an invalid timeout
 // CHECK-NEXT: Timed wait on semaphore at 0x{{[0-9a-f]+}} by main thread with an invalid timeout:
-// CHECK-NEXT: #0 main {{.*}}bad_timeout.c:20:
+// CHECK-NEXT: #0 main {{.*}}bad_timeout.c:21:
+// CHECK: WARNING: weft: timed wait with an invalid timeout
+// CHECK-NEXT: Timed wait on mutex {{M[0-9]+}} (0x{{[0-9a-f]+}}) by main thread with an invalid timeout:
+// CHECK-NEXT: #0 main {{.*}}bad_timeout.c:22:
 // CHECK-NOT: WARNING: weft
-// CHECK: 1 1
+// CHECK: 1 1 1
