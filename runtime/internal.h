@@ -328,7 +328,9 @@ WT_HIDDEN void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, 
 WT_HIDDEN bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv,
                                     const volatile void *mx, uintptr_t pc);
-WT_HIDDEN void wt_misuse_cond_end(wt_thread *t, const volatile void *cv);
+WT_HIDDEN void wt_misuse_cond_end(wt_thread *t, const volatile void *cv, bool timedout);
+WT_HIDDEN void wt_misuse_cond_wake(const volatile void *cv, bool all);
+WT_HIDDEN bool wt_misuse_cond_destroy(wt_thread *t, const volatile void *cv, uintptr_t pc);
 WT_HIDDEN void wt_misuse_barrier_init(const volatile void *b, unsigned count);
 WT_HIDDEN void wt_misuse_barrier_arrive(const volatile void *b);
 WT_HIDDEN bool wt_misuse_barrier_destroy(wt_thread *t, const volatile void *b, uintptr_t pc);

@@ -309,12 +309,47 @@ bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv, const volatile 
   return true;
 }
 
-void wt_misuse_cond_end(wt_thread *t, const volatile void *cv) {
+/* c counts the waiters a signal or broadcast may have woken that have not
+ * left the wait yet: they are no longer blocked, so a destroy right after
+ * a broadcast (which POSIX allows) is not reported.  A waiter that timed
+ * out was not woken by anyone and leaves c alone. */
+void wt_misuse_cond_end(wt_thread *t, const volatile void *cv, bool timedout) {
   wt_spin *l = lock_of((uintptr_t)cv, REC_COND);
   wt_spin_lock(l);
   rec **pp = find((uintptr_t)cv, REC_COND);
-  if (*pp && --(*pp)->a == 0) rec_drop(pp);
+  if (*pp) {
+    rec *r = *pp;
+    if (!timedout && r->c) r->c--;
+    if (--r->a == 0) rec_drop(pp);
+    else if (r->c > r->a) r->c = r->a;
+  }
   wt_spin_unlock(l);
+}
+
+void wt_misuse_cond_wake(const volatile void *cv, bool all) {
+  wt_spin *l = lock_of((uintptr_t)cv, REC_COND);
+  wt_spin_lock(l);
+  rec **pp = find((uintptr_t)cv, REC_COND);
+  if (*pp) (*pp)->c = all ? (*pp)->a : (*pp)->c + ((*pp)->c < (*pp)->a);
+  wt_spin_unlock(l);
+}
+
+/* True (reported) if threads are blocked in it: glibc's destroy would
+ * wait for them to leave, for ever. */
+bool wt_misuse_cond_destroy(wt_thread *t, const volatile void *cv, uintptr_t pc) {
+  wt_spin *l = lock_of((uintptr_t)cv, REC_COND);
+  wt_spin_lock(l);
+  rec **pp = find((uintptr_t)cv, REC_COND);
+  uint32_t blocked = *pp && (*pp)->a > (*pp)->c ? (*pp)->a - (*pp)->c : 0;
+  uint32_t uid = *pp ? (*pp)->b : ~0u;
+  wt_spin_unlock(l);
+  if (!blocked) return false;
+  wt_report_misuse r = {.obj_addr = (uintptr_t)cv, .obj_uid = ~0u, .obj_kind = WT_SYNC_COND,
+                        .other_thread = ~0u, .other_uid = uid, .count = blocked};
+  wt_sync *s = wt_sync_find((uintptr_t)cv);
+  if (s) r.obj_uid = s->uid;
+  report(t, WT_R_COND_DESTROY, pc, &r);
+  return true;
 }
 
 /* ---- barriers: a = count, b = arrived in the current round ----------------- */

@@ -54,6 +54,8 @@ int cnd_init(cnd_t *c) {
 void cnd_destroy(cnd_t *c) {
   WT_REAL_DECL(void, cnd_destroy, (cnd_t *));
   wt_thread *t = wt_enter();
+  /* glibc would wait for the blocked threads for ever: left undone. */
+  if (wt_i_cond_destroy(t, c, WT_PC())) return;
   wt_i_forget(t, c, WT_PC());
   WT_REAL(cnd_destroy)(c);
 }
@@ -62,6 +64,7 @@ int cnd_signal(cnd_t *c) {
   WT_REAL_DECL(int, cnd_signal, (cnd_t *));
   wt_thread *t = wt_enter();
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
+  wt_i_cond_wake(t, c, false);
   return WT_REAL(cnd_signal)(c);
 }
 
@@ -69,6 +72,7 @@ int cnd_broadcast(cnd_t *c) {
   WT_REAL_DECL(int, cnd_broadcast, (cnd_t *));
   wt_thread *t = wt_enter();
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
+  wt_i_cond_wake(t, c, true);
   return WT_REAL(cnd_broadcast)(c);
 }
 

@@ -24,6 +24,7 @@ int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a) {
 int pthread_cond_destroy(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_destroy, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
+  if (wt_i_cond_destroy(t, c, WT_PC())) return EBUSY;
   wt_i_forget(t, c, WT_PC());
   return WT_REAL(pthread_cond_destroy)(c);
 }
@@ -36,6 +37,7 @@ int pthread_cond_signal(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_signal, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
+  wt_i_cond_wake(t, c, false);
   return WT_REAL(pthread_cond_signal)(c);
 }
 
@@ -43,6 +45,7 @@ int pthread_cond_broadcast(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_broadcast, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
+  wt_i_cond_wake(t, c, true);
   return WT_REAL(pthread_cond_broadcast)(c);
 }
 

@@ -11,6 +11,7 @@
 
 #include "intercept.h"
 #include <errno.h>
+#include <threads.h> /* thrd_timedout: cnd_timedwait shares WT_COND_WAIT */
 #include <pthread.h>
 
 /* A pthread_mutex_t (or mtx_t) that is not a mutex: destroyed (glibc
@@ -201,18 +202,33 @@ WT_INLINE bool wt_i_cond_begin(wt_thread *t, const volatile void *cv,
   errno = e;
   return ok;
 }
-WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv) {
+WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv, bool timedout) {
   if (WT_UNLIKELY(t->in_rt)) return;
   int e = errno;
-  wt_misuse_cond_end(t, cv);
+  wt_misuse_cond_end(t, cv, timedout);
   errno = e;
+}
+/* Before the real signal or broadcast (misuse.c counts woken waiters). */
+WT_INLINE void wt_i_cond_wake(wt_thread *t, const volatile void *cv, bool all) {
+  if (WT_UNLIKELY(t->in_rt)) return;
+  int e = errno;
+  wt_misuse_cond_wake(cv, all);
+  errno = e;
+}
+/* Before the real destroy: true if it must not run (threads blocked). */
+WT_INLINE bool wt_i_cond_destroy(wt_thread *t, const volatile void *cv, uintptr_t pc) {
+  if (WT_UNLIKELY(t->in_rt)) return false;
+  int e = errno;
+  bool busy = wt_misuse_cond_destroy(t, cv, pc);
+  errno = e;
+  return busy;
 }
 
 static inline void wt_cond_wait_cancelled(void *arg) {
   wt_cond_wait *w = arg;
   if (w->noted) wt_wait_end(w->t);
   wt_i_lock(w->t, w->mtx, WT_SYNC_MUTEX, true, false, w->pc);
-  wt_i_cond_end(w->t, w->cv);
+  wt_i_cond_end(w->t, w->cv, true);
 }
 
 /* forever: the call has no timeout. */
@@ -228,7 +244,7 @@ static inline void wt_cond_wait_cancelled(void *arg) {
     if (w_.noted) wt_wait_end(w_.t);                                          \
     wt_i_lock(w_.t, w_.mtx, WT_SYNC_MUTEX, true, false, w_.pc);               \
     wt_i_acquire(w_.t, (cvar), WT_SYNC_COND, w_.pc);                          \
-    wt_i_cond_end(w_.t, w_.cv);                                               \
+    wt_i_cond_end(w_.t, w_.cv, (res) == ETIMEDOUT || (res) == thrd_timedout); \
   } while (0)
 
 #endif

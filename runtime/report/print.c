@@ -560,6 +560,7 @@ static void put_misuse(const wt_report *r) {
     break;
   case WT_R_BARRIER_DESTROY:
   case WT_R_SEM_DESTROY:
+  case WT_R_COND_DESTROY:
     put("  Destroy of %s by %s while %u thread%s wait%s on it:\n", obj, who, m->count,
         m->count == 1 ? "" : "s", m->count == 1 ? "s" : "");
     put_stack(r->cur.ctx);
