@@ -327,6 +327,10 @@ void wt_misuse_cond_end(wt_thread *t, const volatile void *cv, bool timedout) {
 }
 
 void wt_misuse_cond_wake(const volatile void *cv, bool all) {
+  /* A signal nobody waits for is the common case: an empty bucket needs
+   * no lock.  A waiter entering meanwhile is one the signal need not
+   * wake (the program orders the two by the mutex, if at all). */
+  if (!__atomic_load_n(&bucket[bucket_of((uintptr_t)cv, REC_COND)], __ATOMIC_RELAXED)) return;
   wt_spin *l = lock_of((uintptr_t)cv, REC_COND);
   wt_spin_lock(l);
   rec **pp = find((uintptr_t)cv, REC_COND);
