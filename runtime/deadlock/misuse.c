@@ -181,6 +181,30 @@ bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t
   return true;
 }
 
+/* ---- initialization of a held lock -------------------------------------------
+ * The holder's unlock then works on a fresh lock, and waiters blocked in
+ * the old one may never wake.  A holder that has ended was reported as it
+ * ended, and re-initializing is how a program recovers: left out.  After
+ * fork the child's locks held by other threads are already cleared. */
+void wt_misuse_reinit(wt_thread *t, const volatile void *a, int kind, uintptr_t pc) {
+  if (t->in_rt) return;
+  wt_sync *s = wt_sync_find((uintptr_t)a);
+  if (!s) return;
+  int e = errno;
+  wt_spin_lock(&s->lock);
+  bool locked = (s->owner_uid != ~0u && s->recursion > 0) || s->readers > 0;
+  uint32_t owner = s->recursion > 0 ? s->owner_uid : ~0u;
+  uint32_t uid = s->uid;
+  wt_spin_unlock(&s->lock);
+  wt_report_thread th;
+  if (locked && !(owner != ~0u && wt_thread_describe(owner, &th) && !th.running)) {
+    wt_report_misuse r = {.obj_addr = (uintptr_t)a, .obj_uid = uid, .obj_kind = (uint32_t)kind,
+                          .other_thread = owner, .other_uid = ~0u};
+    report(t, kind == WT_SYNC_RWLOCK ? WT_R_RW_INIT_LOCKED : WT_R_INIT_LOCKED, pc, &r);
+  }
+  errno = e;
+}
+
 /* ---- small tables by address ------------------------------------------------
  * Condition variables with waiters, barriers, semaphores and pthread_t
  * values, each a record in one chained hash with striped locks.  Records

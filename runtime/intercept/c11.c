@@ -11,6 +11,7 @@
 int mtx_init(mtx_t *m, int type) {
   WT_REAL_DECL(int, mtx_init, (mtx_t *, int));
   wt_thread *t = wt_enter();
+  wt_misuse_reinit(t, m, WT_SYNC_MUTEX, WT_PC());
   wt_i_forget(t, m, WT_PC());
   return WT_REAL(mtx_init)(m, type);
 }

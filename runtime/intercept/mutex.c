@@ -12,6 +12,7 @@ int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a) {
   WT_REAL_DECL(int, pthread_mutex_init,
                (pthread_mutex_t *, const pthread_mutexattr_t *));
   wt_thread *t = wt_enter();
+  wt_misuse_reinit(t, m, WT_SYNC_MUTEX, WT_PC());
   wt_i_forget(t, m, WT_PC());
   return WT_REAL(pthread_mutex_init)(m, a);
 }

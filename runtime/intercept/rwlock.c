@@ -8,6 +8,7 @@ int pthread_rwlock_init(pthread_rwlock_t *l, const pthread_rwlockattr_t *a) {
   WT_REAL_DECL(int, pthread_rwlock_init,
                (pthread_rwlock_t *, const pthread_rwlockattr_t *));
   wt_thread *t = wt_enter();
+  wt_misuse_reinit(t, l, WT_SYNC_RWLOCK, WT_PC());
   wt_i_forget(t, l, WT_PC());
   return WT_REAL(pthread_rwlock_init)(l, a);
 }

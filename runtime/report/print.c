@@ -485,7 +485,12 @@ static void put_misuse(const wt_report *r) {
     break;
   case WT_R_DESTROY_LOCKED:
   case WT_R_RW_DESTROY_LOCKED:
-    put("  Destroy of %s by %s:\n", obj, who);
+  case WT_R_INIT_LOCKED:
+  case WT_R_RW_INIT_LOCKED:
+    put("  %s of %s by %s:\n",
+        r->kind == WT_R_INIT_LOCKED || r->kind == WT_R_RW_INIT_LOCKED ? "Initialization"
+                                                                        : "Destroy",
+        obj, who);
     put_stack(r->cur.ctx);
     if (m->other_thread != ~0u) put("  It is held by %s.\n", thread_name(m->other_thread));
     else put("  It is read-locked.\n");
