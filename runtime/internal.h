@@ -332,6 +332,8 @@ WT_HIDDEN void wt_misuse_cond_end(wt_thread *t, const volatile void *cv, bool ti
 WT_HIDDEN void wt_misuse_cond_wake(const volatile void *cv, bool all);
 /* Before pthread_mutex_init / pthread_rwlock_init: reports one that is held. */
 WT_HIDDEN void wt_misuse_reinit(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);
+/* Before pthread_barrier_init: true (reported) if threads wait at it. */
+WT_HIDDEN bool wt_misuse_barrier_reinit(wt_thread *t, const volatile void *b, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_cond_destroy(wt_thread *t, const volatile void *cv, uintptr_t pc);
 WT_HIDDEN void wt_misuse_barrier_init(const volatile void *b, unsigned count);
 WT_HIDDEN void wt_misuse_barrier_arrive(const volatile void *b);

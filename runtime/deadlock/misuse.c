@@ -416,6 +416,22 @@ bool wt_misuse_barrier_destroy(wt_thread *t, const volatile void *b, uintptr_t p
   return true;
 }
 
+/* A new count under threads blocked in the old round would strand them. */
+bool wt_misuse_barrier_reinit(wt_thread *t, const volatile void *b, uintptr_t pc) {
+  wt_spin *l = lock_of((uintptr_t)b, REC_BARRIER);
+  wt_spin_lock(l);
+  rec **pp = find((uintptr_t)b, REC_BARRIER);
+  uint32_t waiting = *pp ? (*pp)->b : 0;
+  wt_spin_unlock(l);
+  if (!waiting) return false;
+  wt_report_misuse r = {.obj_addr = (uintptr_t)b, .obj_uid = ~0u, .obj_kind = WT_SYNC_BARRIER,
+                        .other_thread = ~0u, .other_uid = ~0u, .count = waiting};
+  wt_sync *s = wt_sync_find((uintptr_t)b);
+  if (s) r.obj_uid = s->uid;
+  report(t, WT_R_BARRIER_INIT, pc, &r);
+  return true;
+}
+
 /* ---- semaphores: a = initial value, b = posts, c = units taken, d = waiters */
 void wt_misuse_sem_init(const volatile void *s, unsigned value) {
   wt_spin *l = lock_of((uintptr_t)s, REC_SEM);

@@ -13,6 +13,12 @@ int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
   WT_REAL_DECL(int, pthread_barrier_init,
                (pthread_barrier_t *, const pthread_barrierattr_t *, unsigned));
   wt_thread *t = wt_enter();
+  if (!t->in_rt) {
+    int e = errno;
+    bool busy = wt_misuse_barrier_reinit(t, b, WT_PC());
+    errno = e;
+    if (busy) return EBUSY;
+  }
   wt_i_forget(t, b, WT_PC());
   int r = WT_REAL(pthread_barrier_init)(b, a, count);
   if (r == 0 && !t->in_rt) wt_misuse_barrier_init(b, count);

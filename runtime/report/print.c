@@ -566,7 +566,9 @@ static void put_misuse(const wt_report *r) {
   case WT_R_BARRIER_DESTROY:
   case WT_R_SEM_DESTROY:
   case WT_R_COND_DESTROY:
-    put("  Destroy of %s by %s while %u thread%s wait%s on it:\n", obj, who, m->count,
+  case WT_R_BARRIER_INIT:
+    put("  %s of %s by %s while %u thread%s wait%s on it:\n",
+        r->kind == WT_R_BARRIER_INIT ? "Initialization" : "Destroy", obj, who, m->count,
         m->count == 1 ? "" : "s", m->count == 1 ? "s" : "");
     put_stack(r->cur.ctx);
     break;
