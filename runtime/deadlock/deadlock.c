@@ -200,6 +200,16 @@ static __attribute__((noreturn)) void end_process(void) {
   wt_halt();
 }
 
+/* The writer holding the lock s waits for, or ~0u. */
+static uint32_t lock_owner(const snap *s) {
+  wt_sync *o = s->lock_uid == ~0u ? 0 : wt_sync_find(s->obj);
+  if (!o) return ~0u;
+  wt_spin_lock(&o->lock);
+  uint32_t owner = o->recursion > 0 && o->uid == s->lock_uid ? o->owner_uid : ~0u;
+  wt_spin_unlock(&o->lock);
+  return owner;
+}
+
 /* No cycle, yet every program thread has been blocked for a timeout, at
  * least one in a condition, semaphore or barrier wait (the watchdog notes
  * only untimed waits on process-private objects): nothing is left to
@@ -229,16 +239,10 @@ static uint32_t all_blocked(scan *sc, int pid, wt_report_wait *w) {
         !wt_thread_alive(pid, s->os_tid))
       return 0;
     if (n == WT_REPORT_CYCLE) continue;
-    uint32_t kind = s->kind & 0xff, holder = ~0u;
-    if (kind == WT_WAIT_JOIN) holder = (uint32_t)s->obj;
-    if (kind == WT_WAIT_LOCK && s->lock_uid != ~0u) {
-      wt_sync *o = wt_sync_find(s->obj);
-      if (o) {
-        wt_spin_lock(&o->lock);
-        if (o->recursion > 0 && o->uid == s->lock_uid) holder = o->owner_uid;
-        wt_spin_unlock(&o->lock);
-      }
-    }
+    uint32_t kind = s->kind & 0xff;
+    uint32_t holder = kind == WT_WAIT_JOIN ? (uint32_t)s->obj
+                      : kind == WT_WAIT_LOCK ? lock_owner(s)
+                                             : ~0u;
     uint32_t obj = s->lock_uid;
     if (kind >= WT_WAIT_COND) {
       wt_sync *o = wt_sync_find(s->obj);
@@ -306,19 +310,15 @@ static bool check(uint32_t tick, uint32_t stale) {
     /* A lock whose owner is gone: no one will ever unlock it. */
     for (uint32_t i = 0; i < sc.n && n == 0; i++) {
       snap *s = &sc.s[i];
-      if ((s->kind & 0xff) != WT_WAIT_LOCK || s->lock_uid == ~0u) continue;
-      wt_sync *o = wt_sync_find(s->obj);
-      if (!o) continue;
-      wt_spin_lock(&o->lock);
-      uint32_t owner = o->recursion > 0 && o->uid == s->lock_uid ? o->owner_uid : ~0u;
-      wt_spin_unlock(&o->lock);
+      if ((s->kind & 0xff) != WT_WAIT_LOCK) continue;
+      uint32_t owner = lock_owner(s);
       wt_report_thread th;
       if (owner == ~0u || owner == s->uid || !wt_thread_describe(owner, &th) || th.running) continue;
       if (atomic_load_explicit(&s->t->wait.seq, memory_order_acquire) != s->seq) continue;
       wt_report_wait w = {.thread_uid = s->uid, .lock_uid = s->lock_uid,
                           .lock_write = s->write, .holder_uid = owner, .holder_gone = 1,
                           .wait_ctx = wait_ctx(s)};
-      wt_report_deadlock(&w, 1);
+      wt_report_deadlock(WT_R_DEADLOCK, &w, 1);
       end_process();
     }
   }
@@ -337,14 +337,14 @@ static bool check(uint32_t tick, uint32_t stale) {
           .holder_ctx = held ? held->ctx : 0,
       };
     }
-    wt_report_deadlock(w, n);
+    wt_report_deadlock(WT_R_DEADLOCK, w, n);
     end_process();
   }
   if (n == 0) {
     wt_report_wait w[WT_REPORT_CYCLE];
     uint32_t k = all_blocked(&sc, pid, w);
     if (k) {
-      wt_report_all_blocked(w, k);
+      wt_report_deadlock(WT_R_ALL_BLOCKED, w, k);
       end_process();
     }
   }

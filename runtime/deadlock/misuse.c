@@ -158,6 +158,16 @@ void wt_misuse_timeout(wt_thread *t, const volatile void *obj, int kind,
   errno = e;
 }
 
+/* Held by a writer (its uid in *owner) or by readers (*owner = ~0u). */
+static bool lock_held(wt_sync *s, uint32_t *owner, uint32_t *uid) {
+  wt_spin_lock(&s->lock);
+  bool held = (s->owner_uid != ~0u && s->recursion > 0) || s->readers > 0;
+  *owner = s->recursion > 0 ? s->owner_uid : ~0u;
+  *uid = s->uid;
+  wt_spin_unlock(&s->lock);
+  return held;
+}
+
 /* ---- destroy of a held lock ----------------------------------------------- */
 bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc) {
   if (kind != WT_SYNC_MUTEX && kind != WT_SYNC_RWLOCK) return false;
@@ -168,13 +178,8 @@ bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t
                           memory_order_relaxed);
   }
   wt_sync *s = wt_sync_find((uintptr_t)a);
-  if (!s) return false;
-  wt_spin_lock(&s->lock);
-  bool locked = (s->owner_uid != ~0u && s->recursion > 0) || s->readers > 0;
-  uint32_t owner = s->recursion > 0 ? s->owner_uid : ~0u;
-  uint32_t uid = s->uid;
-  wt_spin_unlock(&s->lock);
-  if (!locked) return false;
+  uint32_t owner, uid;
+  if (!s || !lock_held(s, &owner, &uid)) return false;
   wt_report_misuse r = {.obj_addr = (uintptr_t)a, .obj_uid = uid, .obj_kind = (uint32_t)kind,
                         .other_thread = owner, .other_uid = ~0u};
   report(t, kind == WT_SYNC_RWLOCK ? WT_R_RW_DESTROY_LOCKED : WT_R_DESTROY_LOCKED, pc, &r);
@@ -189,15 +194,11 @@ bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t
 void wt_misuse_reinit(wt_thread *t, const volatile void *a, int kind, uintptr_t pc) {
   if (t->in_rt) return;
   wt_sync *s = wt_sync_find((uintptr_t)a);
-  if (!s) return;
+  uint32_t owner, uid;
+  if (!s || !lock_held(s, &owner, &uid)) return;
   int e = errno;
-  wt_spin_lock(&s->lock);
-  bool locked = (s->owner_uid != ~0u && s->recursion > 0) || s->readers > 0;
-  uint32_t owner = s->recursion > 0 ? s->owner_uid : ~0u;
-  uint32_t uid = s->uid;
-  wt_spin_unlock(&s->lock);
   wt_report_thread th;
-  if (locked && !(owner != ~0u && wt_thread_describe(owner, &th) && !th.running)) {
+  if (!(owner != ~0u && wt_thread_describe(owner, &th) && !th.running)) {
     wt_report_misuse r = {.obj_addr = (uintptr_t)a, .obj_uid = uid, .obj_kind = (uint32_t)kind,
                           .other_thread = owner, .other_uid = ~0u};
     report(t, kind == WT_SYNC_RWLOCK ? WT_R_RW_INIT_LOCKED : WT_R_INIT_LOCKED, pc, &r);
@@ -515,15 +516,23 @@ void wt_misuse_thread_joined(wt_thread *t, uintptr_t th, uint32_t uid, uintptr_t
 /* Before a join: 0, or the error to return without joining (the real
  * call on a detached or joined thread reads a descriptor that may be
  * freed or reused, and can crash or wait forever). */
-int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc) {
+/* The pthread_t's state (0: neither), filling m with the thread and the
+ * stack that detached or joined it. */
+static uint32_t thread_state(uintptr_t th, wt_report_misuse *m) {
   wt_spin *l = lock_of(th, REC_THREAD);
   wt_spin_lock(l);
   rec *r = get(th, REC_THREAD, false);
-  uint32_t state = r ? r->a : 0, uid = r ? r->thread : ~0u;
-  wt_ctx ctx = r ? r->ctx : 0;
+  *m = (wt_report_misuse){.obj_addr = th, .obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD,
+                          .other_thread = r ? r->thread : ~0u, .other_ctx = r ? r->ctx : 0,
+                          .other_uid = ~0u};
+  uint32_t state = r ? r->a : 0;
   wt_spin_unlock(l);
-  wt_report_misuse m = {.obj_addr = th, .obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD,
-                        .other_thread = uid, .other_ctx = ctx, .other_uid = ~0u};
+  return state;
+}
+
+int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc) {
+  wt_report_misuse m;
+  uint32_t state = thread_state(th, &m);
   if (!state) {
     /* A value no thread weft knows has ever had (every pthread_create
      * goes through weft, and a thread made behind its back is adopted
@@ -539,15 +548,9 @@ int wt_misuse_join(wt_thread *t, uintptr_t th, uintptr_t pc) {
 /* Before a detach: the same for a thread already detached or joined
  * (glibc's descriptor may be freed by then). */
 int wt_misuse_detach(wt_thread *t, uintptr_t th, uintptr_t pc) {
-  wt_spin *l = lock_of(th, REC_THREAD);
-  wt_spin_lock(l);
-  rec *r = get(th, REC_THREAD, false);
-  uint32_t state = r ? r->a : 0, uid = r ? r->thread : ~0u;
-  wt_ctx ctx = r ? r->ctx : 0;
-  wt_spin_unlock(l);
+  wt_report_misuse m;
+  uint32_t state = thread_state(th, &m);
   if (!state) return 0;
-  wt_report_misuse m = {.obj_addr = th, .obj_uid = ~0u, .obj_kind = WT_SYNC_THREAD,
-                        .other_thread = uid, .other_ctx = ctx, .other_uid = ~0u};
   report(t, state == TH_DETACHED ? WT_R_DETACH_DETACHED : WT_R_DETACH_JOINED, pc, &m);
   return state == TH_DETACHED ? EINVAL : ESRCH;
 }

@@ -230,26 +230,14 @@ void wt_report_lock_order(wt_thread *t, const wt_report_edge *edges, uint32_t n)
 
 /* From the watchdog thread, which is no weft thread; the caller ends the
  * process after it. */
-void wt_report_deadlock(const wt_report_wait *waits, uint32_t n) {
-  wt_report r = {.kind = WT_R_DEADLOCK, .nwaits = n};
+void wt_report_deadlock(int kind, const wt_report_wait *waits, uint32_t n) {
+  wt_report r = {.kind = kind, .nwaits = n};
   __builtin_memcpy(r.waits, waits, n * sizeof *waits);
   for (uint32_t i = 0; i < n; i++) {
     add_thread(&r, waits[i].thread_uid);
     if (r.nstacks < WT_REPORT_STACKS) r.stacks[r.nstacks++] = waits[i].wait_ctx;
   }
   for (uint32_t i = 0; i < n; i++) add_thread(&r, waits[i].holder_uid);
-  wt_report_emit(0, &r);
-}
-
-/* Every program thread blocked for good with no cycle of locks: one
- * report, the process ends after it. */
-void wt_report_all_blocked(const wt_report_wait *waits, uint32_t n) {
-  wt_report r = {.kind = WT_R_ALL_BLOCKED, .nwaits = n};
-  __builtin_memcpy(r.waits, waits, n * sizeof *waits);
-  for (uint32_t i = 0; i < n; i++) {
-    add_thread(&r, waits[i].thread_uid);
-    if (r.nstacks < WT_REPORT_STACKS) r.stacks[r.nstacks++] = waits[i].wait_ctx;
-  }
   wt_report_emit(0, &r);
 }
 
