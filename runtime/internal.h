@@ -298,7 +298,8 @@ WT_HIDDEN uint32_t wt_report_mutexes(const wt_report *r, uint32_t *uids, uint32_
 
 /* Lock reports; misuse reports are deduplicated by (kind, pc) and return
  * whether this one was printed. */
-WT_HIDDEN void wt_report_lock_order(wt_thread *t, const wt_report_edge *edges, uint32_t n);
+WT_HIDDEN void wt_report_lock_order(wt_thread *t, const wt_report_edge *edges, uint32_t n,
+                                    int apart);
 /* kind: WT_R_DEADLOCK (a cycle, or a holder gone) or WT_R_ALL_BLOCKED. */
 WT_HIDDEN void wt_report_deadlock(int kind, const wt_report_wait *waits, uint32_t n);
 WT_HIDDEN bool wt_report_misuse_event(wt_thread *t, int kind, uintptr_t pc, wt_ctx ctx,

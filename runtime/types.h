@@ -278,6 +278,14 @@ typedef struct wt_report_edge {
   wt_ctx next_ctx;               /* where `next` was acquired */
 } wt_report_edge;
 
+/* How a lock-order cycle's acquisitions were kept from deadlocking in
+ * this run (lockgraph.c). */
+enum wt_cycle_apart {
+  WT_APART_NONE,       /* threads that ran at the same time */
+  WT_APART_ONE_THREAD, /* every order taken by one thread */
+  WT_APART_FORK_JOIN,  /* threads that creation and join kept apart */
+};
+
 /* One blocked thread of a deadlock. */
 typedef struct wt_report_wait {
   uint32_t thread_uid;
@@ -338,6 +346,7 @@ typedef struct wt_report {
   uint64_t fingerprint;    /* set by wt_report_emit (fingerprint.c) */
   uint32_t pair_slot;      /* a race: its pc pair's slot in report.c's set, + 1 */
   uint32_t nedges;         /* lock-order inversion: the cycle, in order */
+  uint32_t apart;          /* ... enum wt_cycle_apart */
   wt_report_edge edges[WT_REPORT_CYCLE];
   uint32_t nwaits;         /* deadlock: the blocked threads, in cycle order */
   wt_report_wait waits[WT_REPORT_CYCLE];

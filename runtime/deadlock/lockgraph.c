@@ -21,6 +21,13 @@
  *    and not in the next);
  *  - each waits for the next one's lock in a mode that conflicts with
  *    the mode the next one holds it in (read and read do not conflict).
+ * When no such choice exists, the first two rules are dropped and the
+ * cycle is reported as one whose orders were kept apart in this run (by
+ * being one thread's, or by creation and join), unless
+ * deadlock_concurrent_only is set.  That is what lockdep and the other
+ * detectors report: the order is the bug, and the code paths that take
+ * it one after the other in a test run side by side in production.  A
+ * gate lock and read-read still rule a cycle out: they do in any run.
  * The search runs when an edge or instance is new: from the new edge's
  * target, breadth first, over edges with an instance compatible with the
  * new one, so the cycle found is the shortest through the new edge; then
@@ -540,12 +547,19 @@ static bool gates_conflict(wt_lockset a, wt_lockset b) {
   }
 }
 
-/* Could instances x (of edge ex) and y (of edge ey) be blocked at once? */
+/* The search in progress allows instances of one thread, or ordered by
+ * fork/join, together (the second pass; under g_lock). */
+static bool relaxed;
+
+/* Could instances x (of edge ex) and y (of edge ey) be blocked at once,
+ * by threads that ran at the same time, or (relaxed) by threads running
+ * the same code paths in another run? */
 static bool compatible(uint32_t ex, uint32_t x, uint32_t ey, uint32_t y) {
   if (wild(ex, x) || wild(ey, y)) return true;
   const inst *a = &insts[x], *b = &insts[y];
-  if (a->thread == b->thread) return false;
+  if (a->thread == b->thread && !relaxed) return false;
   if (gates_conflict(a->held, b->held)) return false;
+  if (relaxed) return true;
   wt_spin_lock(&fj_lock);
   bool ordered = fj_before(a->thread, a->pos, b->thread, b->pos) ||
                  fj_before(b->thread, b->pos, a->thread, a->pos);
@@ -598,7 +612,8 @@ static bool search(uint32_t e, uint32_t x, cycle *c) {
   uint32_t comp = find(a);
   if (find(b) != comp) return false;
   /* Pairwise different threads: no longer than the threads there are. */
-  uint32_t max_len = nthreads_seen < WT_REPORT_CYCLE ? nthreads_seen : WT_REPORT_CYCLE;
+  uint32_t max_len = nthreads_seen < WT_REPORT_CYCLE && !relaxed ? nthreads_seen
+                                                                 : WT_REPORT_CYCLE;
   uint32_t mark = ++stamp;
   uint32_t *q = scratch_get(1024);
   uint32_t head = 0, tail = 0, layer = 0, layer_end;
@@ -648,13 +663,23 @@ static bool search(uint32_t e, uint32_t x, cycle *c) {
   return true;
 }
 
-/* Each cycle, as a sequence of locks from its lowest-numbered one, once. */
+/* How the chosen instances were kept apart: one thread's, or not. */
+static int cycle_apart(const cycle *c) {
+  if (!relaxed) return WT_APART_NONE;
+  for (uint32_t k = 1; k < c->n; k++)
+    if (insts[c->i[k]].thread != insts[c->i[0]].thread) return WT_APART_FORK_JOIN;
+  return WT_APART_ONE_THREAD;
+}
+
+/* Each cycle, as a sequence of locks from its lowest-numbered one, once
+ * as kept apart and once as concurrent: a cycle first seen in one thread
+ * is news again when two threads that ran together take it. */
 static bool cycle_first_time(const cycle *c, uint32_t *start) {
   uint32_t lo = 0;
   for (uint32_t k = 1; k < c->n; k++)
     if (nodes[edges[c->e[k]].from].uid < nodes[edges[c->e[lo]].from].uid) lo = k;
   *start = lo;
-  uint64_t h = c->n;
+  uint64_t h = c->n << 1 | (uint64_t)relaxed;
   for (uint32_t k = 0; k < c->n; k++)
     h = wt_hash64(h ^ nodes[edges[c->e[(lo + k) % c->n]].from].uid);
   if (h == 0) h = 1;
@@ -701,6 +726,7 @@ void wt_lockgraph_acquire(wt_thread *t, uint32_t uid, bool write, wt_ctx ctx) {
   if (cache && chain_seen(key, false)) return;
   wt_report_edge found[MAX_FOUND][WT_REPORT_CYCLE];
   uint32_t nfound[MAX_FOUND], nreports = 0;
+  int apart[MAX_FOUND];
   wt_spin_lock(&g_lock);
   uint32_t nb = node_get(uid);
   if (nb == NONE) stop("lock-order graph (nodes)");
@@ -733,16 +759,26 @@ void wt_lockgraph_acquire(wt_thread *t, uint32_t uid, bool write, wt_ctx ctx) {
     /* Only an edge inside a component can be on a cycle. */
     bool inside = fresh ? order_insert(e) : find(na) == find(nb);
     if (!inside) continue;
+    if (nreports == MAX_FOUND) continue;
     cycle c;
     uint32_t start;
-    if (nreports < MAX_FOUND && search(e, xi, &c) && cycle_first_time(&c, &start)) {
+    relaxed = false;
+    bool hit = search(e, xi, &c);
+    if (!hit && !wt_opt_deadlock_concurrent_only) {
+      relaxed = true;
+      hit = search(e, xi, &c);
+    }
+    if (hit && cycle_first_time(&c, &start)) {
       to_report(&c, start, found[nreports]);
+      apart[nreports] = cycle_apart(&c);
       nfound[nreports++] = c.n;
     }
+    relaxed = false;
   }
   wt_spin_unlock(&g_lock);
   if (cache) chain_seen(key, true);
-  for (uint32_t k = 0; k < nreports; k++) wt_report_lock_order(t, found[k], nfound[k]);
+  for (uint32_t k = 0; k < nreports; k++)
+    wt_report_lock_order(t, found[k], nfound[k], apart[k]);
 }
 
 void wt_lockgraph_fork_lock(bool lock) {

@@ -322,8 +322,15 @@ static void put_scenario(const wt_report *r) {
   }
   char cell[64];
   put("    ");
-  for (uint32_t i = 0; i < n; i++)
-    put("%-*s", i + 1 < n ? SCENARIO_COL : 0, thread_name(r->edges[i].thread_uid));
+  char head[64];
+  for (uint32_t i = 0; i < n; i++) {
+    /* One thread's orders: the columns are its paths, run side by side. */
+    if (r->apart == WT_APART_ONE_THREAD)
+      snprintf(head, sizeof head, "%s, path %u", thread_name(r->edges[i].thread_uid), i + 1);
+    else
+      snprintf(head, sizeof head, "%s", thread_name(r->edges[i].thread_uid));
+    put("%-*s", i + 1 < n ? SCENARIO_COL : 0, head);
+  }
   put("\n    ");
   for (uint32_t i = 0; i < n; i++) put("%-*s", i + 1 < n ? SCENARIO_COL : 0, "----");
   put("\n");
@@ -350,6 +357,13 @@ static void put_lock_order(const wt_report *r) {
     put(" M%u (0x%lx) =>", r->edges[i].held_uid, (unsigned long)addr);
   }
   put(" M%u\n", n ? r->edges[0].held_uid : 0);
+  /* Why this run did not deadlock, when that is not luck of timing. */
+  if (r->apart == WT_APART_ONE_THREAD)
+    put("  %s orders were taken by %s only; %s threads running these paths at once deadlock.\n",
+        n == 2 ? "Both" : "All", thread_name(r->edges[0].thread_uid), n == 2 ? "two" : "such");
+  else if (r->apart == WT_APART_FORK_JOIN)
+    put("  The threads that took these orders never ran at the same time in this run (thread\n"
+        "  creation and join kept them apart); threads running these paths at once deadlock.\n");
   uint32_t uids[WT_REPORT_CYCLE];
   for (uint32_t i = 0; i < n; i++) {
     const wt_report_edge *e = &r->edges[i];

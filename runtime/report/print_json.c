@@ -235,6 +235,12 @@ static void put_kind_fields(const wt_report *r) {
     put_location(r);
     put_mutexes(r);
     break;
+  case WT_R_LOCK_ORDER: {
+    static const char *const apart[] = {"concurrent", "one_thread", "fork_join"};
+    wt_json_key(&J, "orders_taken");
+    wt_json_str(&J, r->apart < 3 ? apart[r->apart] : "concurrent");
+  }
+    /* fall through: and its identifying stacks */
   default: /* a kind without fields of its own: its identifying stacks */
     wt_json_key(&J, "stacks");
     wt_json_array(&J);

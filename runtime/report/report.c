@@ -214,10 +214,10 @@ static void add_thread(wt_report *r, uint32_t uid) {
 
 /* Lock-order cycles are deduplicated by lockgraph.c (each cycle once).
  * The acquisitions identify the report. */
-void wt_report_lock_order(wt_thread *t, const wt_report_edge *edges, uint32_t n) {
+void wt_report_lock_order(wt_thread *t, const wt_report_edge *edges, uint32_t n, int apart) {
   int saved_errno = errno;
   if (t) t->ignore++;
-  wt_report r = {.kind = WT_R_LOCK_ORDER, .nedges = n};
+  wt_report r = {.kind = WT_R_LOCK_ORDER, .nedges = n, .apart = (uint32_t)apart};
   __builtin_memcpy(r.edges, edges, n * sizeof *edges);
   for (uint32_t i = 0; i < n; i++) {
     add_thread(&r, edges[i].thread_uid);

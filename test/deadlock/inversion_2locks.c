@@ -3,7 +3,7 @@
 // this run but the next run may.  The cycle line, both edges with both
 // stacks, the mutexes, the scenario, the threads, the summary; reported
 // once, although the inner loop repeats both orders.
-// Sibling: silent_one_thread.c takes both orders in one thread.
+// Sibling: inversion_one_thread.c takes both orders in one thread.
 // RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 66 %t > %t.out 2>&1
 // RUN: FileCheck --strict-whitespace %s < %t.out
 #include "weft_test.h"

@@ -1,8 +1,10 @@
-// Like silent_join_order.c, but the second thread is created before the
+// Like inversion_join_order.c, but the second thread is created before the
 // first is joined: both may run at the same time, so the inversion is
-// reported even though the steps order them in this run.
-// Sibling: silent_join_order.c.
+// reported even though the steps order them in this run, as a cycle of
+// concurrent threads (no line saying what kept them apart).
+// Sibling: inversion_join_order.c.
 // RUN: %weft-cc -O1 -g %test_include %s -o %t && %expect-exit 66 %t 2>&1 | FileCheck %s
+// RUN: env WEFT_OPTIONS=deadlock_concurrent_only=1 %expect-exit 66 %t 2>&1 | FileCheck %s
 #include "weft_test.h"
 
 static pthread_mutex_t a = PTHREAD_MUTEX_INITIALIZER;
@@ -36,6 +38,8 @@ int main(void) {
 }
 
 // CHECK: WARNING: weft: lock-order inversion (potential deadlock)
+// CHECK-NEXT: Cycle in lock order graph:
+// CHECK-NEXT: {{^  Mutex M[0-9]+ acquired}}
 // CHECK: SUMMARY: weft: lock-order inversion
 // CHECK-NOT: WARNING: weft
 // CHECK: weft: reported 1 warnings

@@ -19,6 +19,7 @@
 // CHECK-NEXT: dedup_by {{.+}}
 // CHECK-NEXT: quarantine_mb {{.+}}
 // CHECK-NEXT: detect_deadlocks {{.+}}
+// CHECK-NEXT: deadlock_concurrent_only {{.+}}
 // CHECK-NEXT: deadlock_timeout_ms {{.+}}
 // CHECK-NEXT: symbolize {{.+}}
 // CHECK-NEXT: symbolizer_path {{.+}}
