@@ -328,9 +328,9 @@ WT_HIDDEN void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, 
 /* Before destroying a lock: true if it is held (reported). */
 WT_HIDDEN bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv,
-                                    const volatile void *mx, uintptr_t pc);
+                                    const volatile void *mx, bool forever, uintptr_t pc);
 WT_HIDDEN void wt_misuse_cond_end(wt_thread *t, const volatile void *cv, bool timedout);
-WT_HIDDEN void wt_misuse_cond_wake(const volatile void *cv, bool all);
+WT_HIDDEN void wt_misuse_cond_wake(wt_thread *t, const volatile void *cv, bool all, uintptr_t pc);
 /* Before pthread_mutex_init / pthread_rwlock_init: reports one that is held. */
 WT_HIDDEN void wt_misuse_reinit(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);
 /* Before pthread_barrier_init: true (reported) if threads wait at it. */

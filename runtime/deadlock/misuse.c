@@ -225,6 +225,7 @@ typedef struct rec {
   uint32_t a, b, c, d;     /* by type, see below */
   uint32_t thread;
   wt_ctx ctx;
+  uint64_t clk;            /* cond: the first waiter's clock as it waited */
 } rec;
 
 static wt_spin stripe[STRIPES];
@@ -287,11 +288,15 @@ static rec *get(uintptr_t addr, uint32_t type, bool create) {
   return r;
 }
 
-/* ---- condition variables: a = waiters, b = their mutex's uid --------------- */
+/* ---- condition variables: a = waiters, b = their mutex's uid --------------- *
+ * thread and ctx: the first waiter and its wait (the one that bound the
+ * condition to the mutex); d = its slot + 1 while it waits with no
+ * timeout (a timed waiter recovers from a lost wake-up: left out), clk
+ * its own clock then, which the mutex's release in the wait publishes. */
 /* Returns false if the wait was reported for a mutex not held (the unlock
  * that follows is then not reported again). */
 bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv, const volatile void *mx,
-                          uintptr_t pc) {
+                          bool forever, uintptr_t pc) {
   const wt_held *h = wt_held_find(t, (uintptr_t)mx);
   bool held = h && h->write;
   if (!held && !mutex_checks_errors(mx)) {
@@ -317,6 +322,8 @@ bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv, const volatile 
     c->b = h->uid;
     c->thread = t->uid;
     c->ctx = 0;
+    c->d = forever ? t->slot + 1 : 0;
+    c->clk = t->vc.clk[t->slot];
   }
   bool fill = c && c->a == 0;
   if (c) c->a++;
@@ -345,13 +352,29 @@ void wt_misuse_cond_end(wt_thread *t, const volatile void *cv, bool timedout) {
   if (*pp) {
     rec *r = *pp;
     if (!timedout && r->c) r->c--;
+    if (r->thread == t->uid) r->d = 0;
     if (--r->a == 0) rec_drop(pp);
     else if (r->c > r->a) r->c = r->a;
   }
   wt_spin_unlock(l);
 }
 
-void wt_misuse_cond_wake(const volatile void *cv, bool all) {
+/* The lost wake-up hazard.  A waiter checks its predicate under the
+ * mutex and waits; the mutex's release in the wait is the last thing it
+ * publishes.  A signaller whose clock does not cover that release has
+ * not held the mutex since (nor learnt anything from someone who has):
+ * it may have changed the predicate after the check and before the
+ * wait, and then its signal finds no one, and the waiter sleeps on a
+ * true predicate.  "Change the predicate under the mutex, unlock, then
+ * signal" covers it and is silent.  Later waiters took the mutex after
+ * the first one's release, so the first one is the test for all. */
+static bool wake_uncovered(wt_thread *t, const rec *r) {
+  if (!t || !r->d || r->a <= r->c) return false;
+  uint32_t slot = r->d - 1;
+  return slot != t->slot && (slot >= t->vc.n || t->vc.clk[slot] < r->clk);
+}
+
+void wt_misuse_cond_wake(wt_thread *t, const volatile void *cv, bool all, uintptr_t pc) {
   /* A signal nobody waits for is the common case: an empty bucket needs
    * no lock.  A waiter entering meanwhile is one the signal need not
    * wake (the program orders the two by the mutex, if at all). */
@@ -359,8 +382,25 @@ void wt_misuse_cond_wake(const volatile void *cv, bool all) {
   wt_spin *l = lock_of((uintptr_t)cv, REC_COND);
   wt_spin_lock(l);
   rec **pp = find((uintptr_t)cv, REC_COND);
-  if (*pp) (*pp)->c = all ? (*pp)->a : (*pp)->c + ((*pp)->c < (*pp)->a);
+  bool hazard = false;
+  wt_report_misuse m = {.obj_addr = (uintptr_t)cv, .obj_uid = ~0u, .obj_kind = WT_SYNC_COND};
+  if (*pp) {
+    rec *r = *pp;
+    if ((hazard = wake_uncovered(t, r))) {
+      m.other_thread = r->thread;
+      m.other_ctx = r->ctx;
+      m.other_uid = r->b;
+      m.count = r->a - r->c;
+      m.cond_addr = (uintptr_t)cv;
+    }
+    r->c = all ? r->a : r->c + (r->c < r->a);
+  }
   wt_spin_unlock(l);
+  if (!hazard) return;
+  wt_sync *s = wt_sync_find((uintptr_t)cv);
+  if (s) m.obj_uid = s->uid;
+  m.write = all;
+  report(t, WT_R_COND_SIGNAL_UNCOVERED, pc, &m);
 }
 
 /* True (reported) if threads are blocked in it: glibc's destroy would

@@ -65,7 +65,7 @@ int cnd_signal(cnd_t *c) {
   WT_REAL_DECL(int, cnd_signal, (cnd_t *));
   wt_thread *t = wt_enter();
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
-  wt_i_cond_wake(t, c, false);
+  wt_i_cond_wake(t, c, false, WT_PC());
   return WT_REAL(cnd_signal)(c);
 }
 
@@ -73,7 +73,7 @@ int cnd_broadcast(cnd_t *c) {
   WT_REAL_DECL(int, cnd_broadcast, (cnd_t *));
   wt_thread *t = wt_enter();
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
-  wt_i_cond_wake(t, c, true);
+  wt_i_cond_wake(t, c, true, WT_PC());
   return WT_REAL(cnd_broadcast)(c);
 }
 

@@ -37,7 +37,7 @@ int pthread_cond_signal(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_signal, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
-  wt_i_cond_wake(t, c, false);
+  wt_i_cond_wake(t, c, false, WT_PC());
   return WT_REAL(pthread_cond_signal)(c);
 }
 
@@ -45,7 +45,7 @@ int pthread_cond_broadcast(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_broadcast, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
-  wt_i_cond_wake(t, c, true);
+  wt_i_cond_wake(t, c, true, WT_PC());
   return WT_REAL(pthread_cond_broadcast)(c);
 }
 

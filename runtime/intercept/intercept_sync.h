@@ -195,10 +195,10 @@ WT_INLINE bool wt_i_cond_note(wt_thread *t, const volatile void *cv, uintptr_t p
 /* Misuse checks of the wait (mutex not held, a second mutex): false if
  * the mutex was reported as not held. */
 WT_INLINE bool wt_i_cond_begin(wt_thread *t, const volatile void *cv,
-                               const volatile void *mx, uintptr_t pc) {
+                               const volatile void *mx, bool forever, uintptr_t pc) {
   if (WT_UNLIKELY(t->in_rt)) return true;
   int e = errno;
-  bool ok = wt_misuse_cond_begin(t, cv, mx, pc);
+  bool ok = wt_misuse_cond_begin(t, cv, mx, forever, pc);
   errno = e;
   return ok;
 }
@@ -209,10 +209,10 @@ WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv, bool timedou
   errno = e;
 }
 /* Before the real signal or broadcast (misuse.c counts woken waiters). */
-WT_INLINE void wt_i_cond_wake(wt_thread *t, const volatile void *cv, bool all) {
+WT_INLINE void wt_i_cond_wake(wt_thread *t, const volatile void *cv, bool all, uintptr_t pc) {
   if (WT_UNLIKELY(t->in_rt)) return;
   int e = errno;
-  wt_misuse_cond_wake(cv, all);
+  wt_misuse_cond_wake(t, cv, all, pc);
   errno = e;
 }
 /* Before the real destroy: true if it must not run (threads blocked). */
@@ -235,7 +235,7 @@ static inline void wt_cond_wait_cancelled(void *arg) {
 #define WT_COND_WAIT(res, thr, cvar, mx, where, forever, call)               \
   do {                                                                        \
     wt_cond_wait w_ = {.t = (thr), .mtx = (mx), .cv = (cvar), .pc = (where)}; \
-    bool ok_ = wt_i_cond_begin(w_.t, w_.cv, w_.mtx, w_.pc);                  \
+    bool ok_ = wt_i_cond_begin(w_.t, w_.cv, w_.mtx, (forever), w_.pc);       \
     wt_i_unlock_checked(w_.t, w_.mtx, WT_SYNC_MUTEX, w_.pc, ok_);             \
     w_.noted = (forever) && wt_i_cond_note(w_.t, w_.cv, w_.pc);               \
     pthread_cleanup_push(wt_cond_wait_cancelled, &w_);                        \

@@ -577,6 +577,18 @@ static void put_misuse(const wt_report *r) {
     }
     if (m->nlocks > m->nlocks_kept) put("  ... and %u more.\n", m->nlocks - m->nlocks_kept);
     break;
+  case WT_R_COND_SIGNAL_UNCOVERED:
+    put("  %s of %s by %s, which has not held mutex M%u since %s began to wait:\n",
+        m->write ? "Broadcast" : "Signal", obj, who, m->other_uid,
+        thread_name(m->other_thread));
+    put_stack(r->cur.ctx);
+    put("  %s waits on it with mutex M%u, from:\n", Thread_name(m->other_thread), m->other_uid);
+    put_stack(m->other_ctx);
+    put("  If the predicate changed between the waiter's check and its wait, this\n"
+        "  wake-up finds no one and the waiter sleeps on a true predicate: change\n"
+        "  the predicate with M%u held, then signal.\n", m->other_uid);
+    if (m->other_uid != ~0u) uids[n++] = m->other_uid;
+    break;
   case WT_R_BARRIER_DESTROY:
   case WT_R_SEM_DESTROY:
   case WT_R_COND_DESTROY:
