@@ -344,6 +344,9 @@ WT_HIDDEN void wt_misuse_sem_post(const volatile void *s);
 WT_HIDDEN void wt_misuse_sem_wait_begin(const volatile void *s);
 WT_HIDDEN void wt_misuse_sem_wait_end(const volatile void *s, bool took);
 WT_HIDDEN void wt_misuse_sem_took(const volatile void *s);
+WT_HIDDEN bool wt_misuse_sem_reinit(wt_thread *t, const volatile void *s, uintptr_t pc);
+WT_HIDDEN void wt_misuse_sem_destroyed(wt_thread *t, volatile void *s, uintptr_t pc);
+WT_HIDDEN bool wt_misuse_sem_dead(wt_thread *t, const volatile void *s, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_sem_destroy(wt_thread *t, const volatile void *s, uintptr_t pc);
 WT_HIDDEN void wt_misuse_thread_created(wt_thread *t, uintptr_t th, uint32_t uid,
                                         bool detached, uintptr_t pc);

@@ -67,7 +67,7 @@ static bool report(wt_thread *t, int kind, uintptr_t pc, const wt_report_misuse 
   return wt_report_misuse_event(t, kind, pc, wt_ctx_current(t, pc), m);
 }
 
-/* ---- where mutexes were destroyed ----------------------------------------
+/* ---- where mutexes and semaphores were destroyed --------------------------
  * Direct-mapped by address, overwritten freely: only a report's "it was
  * destroyed here" stack comes from it, checked against the address. */
 #define DESTROYED_BITS 12
@@ -80,6 +80,23 @@ static uint32_t slot_of(uintptr_t a, uint32_t bits) {
   return (uint32_t)(((a >> 3) * 0x9e3779b97f4a7c15ull) >> (64 - bits));
 }
 
+static void note_destroyed(wt_thread *t, const volatile void *a, uintptr_t pc) {
+  struct destroyed *d = &destroyed[slot_of((uintptr_t)a, DESTROYED_BITS)];
+  atomic_store_explicit(&d->addr, (uintptr_t)a, memory_order_relaxed);
+  atomic_store_explicit(&d->who, (uint64_t)t->uid << 32 | wt_ctx_current(t, pc),
+                        memory_order_relaxed);
+}
+
+/* Fills the report's "destroyed here" from the table, if it still has it. */
+static void where_destroyed(const volatile void *a, wt_report_misuse *r) {
+  struct destroyed *d = &destroyed[slot_of((uintptr_t)a, DESTROYED_BITS)];
+  if (atomic_load_explicit(&d->addr, memory_order_relaxed) == (uintptr_t)a) {
+    uint64_t who = atomic_load_explicit(&d->who, memory_order_relaxed);
+    r->other_thread = (uint32_t)(who >> 32);
+    r->other_ctx = (wt_ctx)who;
+  }
+}
+
 void wt_misuse_mutex_bad(wt_thread *t, const volatile void *m, uintptr_t pc) {
   int k = mutex_kind(m);
   wt_report_misuse r = object(m, WT_SYNC_MUTEX);
@@ -89,12 +106,7 @@ void wt_misuse_mutex_bad(wt_thread *t, const volatile void *m, uintptr_t pc) {
     report(t, WT_R_USE_UNINIT, pc, &r);
     return;
   }
-  struct destroyed *d = &destroyed[slot_of((uintptr_t)m, DESTROYED_BITS)];
-  if (atomic_load_explicit(&d->addr, memory_order_relaxed) == (uintptr_t)m) {
-    uint64_t who = atomic_load_explicit(&d->who, memory_order_relaxed);
-    r.other_thread = (uint32_t)(who >> 32);
-    r.other_ctx = (wt_ctx)who;
-  }
+  where_destroyed(m, &r);
   report(t, WT_R_USE_DESTROYED, pc, &r);
 }
 
@@ -171,12 +183,7 @@ static bool lock_held(wt_sync *s, uint32_t *owner, uint32_t *uid) {
 /* ---- destroy of a held lock ----------------------------------------------- */
 bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc) {
   if (kind != WT_SYNC_MUTEX && kind != WT_SYNC_RWLOCK) return false;
-  if (kind == WT_SYNC_MUTEX) {
-    struct destroyed *d = &destroyed[slot_of((uintptr_t)a, DESTROYED_BITS)];
-    atomic_store_explicit(&d->addr, (uintptr_t)a, memory_order_relaxed);
-    atomic_store_explicit(&d->who, (uint64_t)t->uid << 32 | wt_ctx_current(t, pc),
-                          memory_order_relaxed);
-  }
+  if (kind == WT_SYNC_MUTEX) note_destroyed(t, a, pc);
   wt_sync *s = wt_sync_find((uintptr_t)a);
   uint32_t owner, uid;
   if (!s || !lock_held(s, &owner, &uid)) return false;
@@ -506,6 +513,13 @@ void wt_misuse_sem_wait_end(const volatile void *s, bool took) {
 }
 void wt_misuse_sem_took(const volatile void *s) { sem_note(s, SEM_TOOK); }
 
+/* Blocked waiters: more than the units they can still take (under the
+ * stripe lock). */
+static uint32_t sem_blocked(const rec *r) {
+  int64_t units = (int64_t)r->a + r->b - r->c;
+  return (int64_t)r->d > units ? (uint32_t)((int64_t)r->d - (units > 0 ? units : 0)) : 0;
+}
+
 /* Waiters beyond the units they can still take are blocked with no way
  * out: a woken waiter that has its unit but has not returned yet is
  * covered by the unit it took being still counted as available. */
@@ -514,16 +528,51 @@ bool wt_misuse_sem_destroy(wt_thread *t, const volatile void *s, uintptr_t pc) {
   wt_spin_lock(l);
   rec **pp = find((uintptr_t)s, REC_SEM);
   uint32_t blocked = 0;
-  if (*pp) {
-    int64_t units = (int64_t)(*pp)->a + (*pp)->b - (*pp)->c;
-    if ((int64_t)(*pp)->d > units) blocked = (uint32_t)((int64_t)(*pp)->d - (units > 0 ? units : 0));
-    if (!blocked) rec_drop(pp);
-  }
+  if (*pp && !(blocked = sem_blocked(*pp))) rec_drop(pp);
   wt_spin_unlock(l);
   if (!blocked) return false;
   wt_report_misuse r = {.obj_addr = (uintptr_t)s, .obj_uid = ~0u, .obj_kind = WT_SYNC_SEM,
                         .other_thread = ~0u, .other_uid = ~0u, .count = blocked};
   report(t, WT_R_SEM_DESTROY, pc, &r);
+  return true;
+}
+
+/* Before the real sem_init: true (reported) if threads are blocked in the
+ * semaphore.  glibc's init would zero its count of waiters, so later
+ * posts would not wake them. */
+bool wt_misuse_sem_reinit(wt_thread *t, const volatile void *s, uintptr_t pc) {
+  if (!__atomic_load_n(&bucket[bucket_of((uintptr_t)s, REC_SEM)], __ATOMIC_RELAXED)) return false;
+  wt_spin *l = lock_of((uintptr_t)s, REC_SEM);
+  wt_spin_lock(l);
+  rec *r = get((uintptr_t)s, REC_SEM, false);
+  uint32_t blocked = r ? sem_blocked(r) : 0;
+  wt_spin_unlock(l);
+  if (!blocked) return false;
+  wt_report_misuse m = {.obj_addr = (uintptr_t)s, .obj_uid = ~0u, .obj_kind = WT_SYNC_SEM,
+                        .other_thread = ~0u, .other_uid = ~0u, .count = blocked};
+  report(t, WT_R_SEM_INIT, pc, &m);
+  return true;
+}
+
+/* glibc's sem_destroy does nothing, so a destroyed semaphore goes on
+ * working until its memory is reused, and the bug shows later as
+ * corruption elsewhere.  weft marks it: the word where glibc keeps the
+ * semaphore's futex flag (0 private, 128 shared) gets a value glibc never
+ * writes, which sem_init overwrites.  Calls on a marked semaphore are
+ * reported and fail with EINVAL, which POSIX gives for "not a valid
+ * semaphore". */
+#define SEM_DEAD 0x77656674
+void wt_misuse_sem_destroyed(wt_thread *t, volatile void *s, uintptr_t pc) {
+  note_destroyed(t, s, pc);
+  ((volatile int *)s)[2] = SEM_DEAD;
+}
+
+bool wt_misuse_sem_dead(wt_thread *t, const volatile void *s, uintptr_t pc) {
+  if (WT_LIKELY(((const volatile int *)s)[2] != SEM_DEAD)) return false;
+  wt_report_misuse r = {.obj_addr = (uintptr_t)s, .obj_uid = ~0u, .obj_kind = WT_SYNC_SEM,
+                        .other_thread = ~0u, .other_uid = ~0u};
+  where_destroyed(s, &r);
+  report(t, WT_R_SEM_USE_DESTROYED, pc, &r);
   return true;
 }
 

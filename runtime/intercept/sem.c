@@ -14,6 +14,12 @@
 int sem_init(sem_t *s, int pshared, unsigned value) {
   WT_REAL_DECL(int, sem_init, (sem_t *, int, unsigned));
   wt_thread *t = wt_enter();
+  /* Threads blocked in it: reported, and left alone rather than made
+   * unwakeable (EBUSY: the error barriers get for the same mistake). */
+  if (!t->in_rt && wt_misuse_sem_reinit(t, s, WT_PC())) {
+    errno = EBUSY;
+    return -1;
+  }
   wt_i_forget(t, s, WT_PC());
   int r = WT_REAL(sem_init)(s, pshared, value);
   if (r == 0 && !t->in_rt) wt_misuse_sem_init(s, value);
@@ -32,14 +38,24 @@ int sem_destroy(sem_t *s) {
       return -1;
     }
   }
+  if (!t->in_rt && wt_misuse_sem_dead(t, s, WT_PC())) {
+    errno = EINVAL;
+    return -1;
+  }
   wt_i_forget(t, s, WT_PC());
-  return WT_REAL(sem_destroy)(s);
+  int r = WT_REAL(sem_destroy)(s);
+  if (r == 0 && !t->in_rt) wt_misuse_sem_destroyed(t, s, WT_PC());
+  return r;
 }
 
 /* Before the real post: a waiter may return the moment the count rises. */
 int sem_post(sem_t *s) {
   WT_REAL_DECL(int, sem_post, (sem_t *));
   wt_thread *t = wt_enter();
+  if (!t->in_rt && wt_misuse_sem_dead(t, s, WT_PC())) {
+    errno = EINVAL;
+    return -1;
+  }
   wt_i_release(t, s, WT_SYNC_SEM, WT_PC());
   if (!t->in_rt) wt_misuse_sem_post(s);
   return WT_REAL(sem_post)(s);
@@ -59,6 +75,10 @@ static bool sem_private(const sem_t *s) { return ((const volatile int *)s)[2] ==
   int name params {                                                           \
     WT_REAL_DECL(int, name, params);                                          \
     wt_thread *t = wt_enter();                                                \
+    if (!t->in_rt && wt_misuse_sem_dead(t, s, WT_PC())) {                     \
+      errno = EINVAL;                                                         \
+      return -1;                                                              \
+    }                                                                         \
     wt_misuse_timeout(t, s, WT_SYNC_SEM, (timeout), WT_PC());                 \
     bool note = !t->in_rt;                                                    \
     if (note && (waits)) wt_misuse_sem_wait_begin(s);                         \

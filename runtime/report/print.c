@@ -510,6 +510,7 @@ static void put_misuse(const wt_report *r) {
     else put("  It is read-locked.\n");
     break;
   case WT_R_USE_DESTROYED:
+  case WT_R_SEM_USE_DESTROYED:
     put("  Use of %s by %s:\n", obj, who);
     put_stack(r->cur.ctx);
     if (m->other_ctx) {
@@ -593,8 +594,9 @@ static void put_misuse(const wt_report *r) {
   case WT_R_SEM_DESTROY:
   case WT_R_COND_DESTROY:
   case WT_R_BARRIER_INIT:
+  case WT_R_SEM_INIT:
     put("  %s of %s by %s while %u thread%s wait%s on it:\n",
-        r->kind == WT_R_BARRIER_INIT ? "Initialization" : "Destroy", obj, who, m->count,
+        r->kind == WT_R_BARRIER_INIT || r->kind == WT_R_SEM_INIT ? "Initialization" : "Destroy", obj, who, m->count,
         m->count == 1 ? "" : "s", m->count == 1 ? "s" : "");
     put_stack(r->cur.ctx);
     break;
