@@ -345,8 +345,11 @@ WT_HIDDEN void wt_misuse_sem_wait_begin(const volatile void *s);
 WT_HIDDEN void wt_misuse_sem_wait_end(const volatile void *s, bool took);
 WT_HIDDEN void wt_misuse_sem_took(const volatile void *s);
 WT_HIDDEN bool wt_misuse_sem_reinit(wt_thread *t, const volatile void *s, uintptr_t pc);
-WT_HIDDEN void wt_misuse_sem_destroyed(wt_thread *t, volatile void *s, uintptr_t pc);
-WT_HIDDEN bool wt_misuse_sem_dead(wt_thread *t, const volatile void *s, uintptr_t pc);
+/* A destroyed semaphore (word 2) or barrier (word 3): marked, and
+ * calls on it reported (true: fail them with EINVAL). */
+WT_HIDDEN void wt_misuse_mark_destroyed(wt_thread *t, volatile void *obj, int word, uintptr_t pc);
+WT_HIDDEN bool wt_misuse_dead(wt_thread *t, const volatile void *obj, int word, int sync_kind,
+                              uintptr_t pc);
 WT_HIDDEN bool wt_misuse_sem_destroy(wt_thread *t, const volatile void *s, uintptr_t pc);
 WT_HIDDEN void wt_misuse_thread_created(wt_thread *t, uintptr_t th, uint32_t uid,
                                         bool detached, uintptr_t pc);

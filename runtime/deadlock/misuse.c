@@ -554,25 +554,32 @@ bool wt_misuse_sem_reinit(wt_thread *t, const volatile void *s, uintptr_t pc) {
   return true;
 }
 
-/* glibc's sem_destroy does nothing, so a destroyed semaphore goes on
- * working until its memory is reused, and the bug shows later as
- * corruption elsewhere.  weft marks it: the word where glibc keeps the
- * semaphore's futex flag (0 private, 128 shared) gets a value glibc never
- * writes, which sem_init overwrites.  Calls on a marked semaphore are
- * reported and fail with EINVAL, which POSIX gives for "not a valid
- * semaphore". */
-#define SEM_DEAD 0x77656674
-void wt_misuse_sem_destroyed(wt_thread *t, volatile void *s, uintptr_t pc) {
-  note_destroyed(t, s, pc);
-  ((volatile int *)s)[2] = SEM_DEAD;
+/* ---- destroyed semaphores and barriers ----------------------------------------
+ * glibc's sem_destroy does nothing and pthread_barrier_destroy leaves the
+ * barrier usable, so a call on a destroyed one goes on working until its
+ * memory is reused, and the bug shows later as corruption elsewhere (or a
+ * wait racing with the destroy).  weft marks the destroyed object: the
+ * word where glibc keeps its futex flag (0 private, 128 shared; the third
+ * int of a sem_t, the fourth of a barrier) gets a value glibc never
+ * writes, which sem_init and pthread_barrier_init overwrite.  Calls on a
+ * marked object are reported and fail with EINVAL, which POSIX gives for
+ * an invalid semaphore or barrier. */
+#define DEAD_MARK 0x77656674
+
+void wt_misuse_mark_destroyed(wt_thread *t, volatile void *obj, int word, uintptr_t pc) {
+  note_destroyed(t, obj, pc);
+  ((volatile int *)obj)[word] = DEAD_MARK;
 }
 
-bool wt_misuse_sem_dead(wt_thread *t, const volatile void *s, uintptr_t pc) {
-  if (WT_LIKELY(((const volatile int *)s)[2] != SEM_DEAD)) return false;
-  wt_report_misuse r = {.obj_addr = (uintptr_t)s, .obj_uid = ~0u, .obj_kind = WT_SYNC_SEM,
-                        .other_thread = ~0u, .other_uid = ~0u};
-  where_destroyed(s, &r);
-  report(t, WT_R_SEM_USE_DESTROYED, pc, &r);
+bool wt_misuse_dead(wt_thread *t, const volatile void *obj, int word, int sync_kind,
+                    uintptr_t pc) {
+  if (WT_LIKELY(((const volatile int *)obj)[word] != DEAD_MARK)) return false;
+  wt_report_misuse r = {.obj_addr = (uintptr_t)obj, .obj_uid = ~0u,
+                        .obj_kind = (uint32_t)sync_kind, .other_thread = ~0u,
+                        .other_uid = ~0u};
+  where_destroyed(obj, &r);
+  report(t, sync_kind == WT_SYNC_SEM ? WT_R_SEM_USE_DESTROYED : WT_R_BARRIER_USE_DESTROYED, pc,
+         &r);
   return true;
 }
 

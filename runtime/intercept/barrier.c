@@ -33,9 +33,12 @@ int pthread_barrier_destroy(pthread_barrier_t *b) {
     bool busy = wt_misuse_barrier_destroy(t, b, WT_PC());
     errno = e;
     if (busy) return EBUSY;
+    if (wt_misuse_dead(t, b, 3, WT_SYNC_BARRIER, WT_PC())) return EINVAL;
   }
   wt_i_forget(t, b, WT_PC());
-  return WT_REAL(pthread_barrier_destroy)(b);
+  int r = WT_REAL(pthread_barrier_destroy)(b);
+  if (r == 0 && !t->in_rt) wt_misuse_mark_destroyed(t, b, 3, WT_PC());
+  return r;
 }
 
 /* Release before blocking: the last thread to arrive frees the others
@@ -43,6 +46,7 @@ int pthread_barrier_destroy(pthread_barrier_t *b) {
 int pthread_barrier_wait(pthread_barrier_t *b) {
   WT_REAL_DECL(int, pthread_barrier_wait, (pthread_barrier_t *));
   wt_thread *t = wt_enter();
+  if (!t->in_rt && wt_misuse_dead(t, b, 3, WT_SYNC_BARRIER, WT_PC())) return EINVAL;
   wt_i_release(t, b, WT_SYNC_BARRIER, WT_PC());
   if (!t->in_rt) wt_misuse_barrier_arrive(b);
   /* glibc's fourth word is FUTEX_SHARED (128) for a process-shared one:

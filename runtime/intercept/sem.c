@@ -38,13 +38,13 @@ int sem_destroy(sem_t *s) {
       return -1;
     }
   }
-  if (!t->in_rt && wt_misuse_sem_dead(t, s, WT_PC())) {
+  if (!t->in_rt && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) {
     errno = EINVAL;
     return -1;
   }
   wt_i_forget(t, s, WT_PC());
   int r = WT_REAL(sem_destroy)(s);
-  if (r == 0 && !t->in_rt) wt_misuse_sem_destroyed(t, s, WT_PC());
+  if (r == 0 && !t->in_rt) wt_misuse_mark_destroyed(t, s, 2, WT_PC());
   return r;
 }
 
@@ -52,7 +52,7 @@ int sem_destroy(sem_t *s) {
 int sem_post(sem_t *s) {
   WT_REAL_DECL(int, sem_post, (sem_t *));
   wt_thread *t = wt_enter();
-  if (!t->in_rt && wt_misuse_sem_dead(t, s, WT_PC())) {
+  if (!t->in_rt && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) {
     errno = EINVAL;
     return -1;
   }
@@ -75,7 +75,7 @@ static bool sem_private(const sem_t *s) { return ((const volatile int *)s)[2] ==
   int name params {                                                           \
     WT_REAL_DECL(int, name, params);                                          \
     wt_thread *t = wt_enter();                                                \
-    if (!t->in_rt && wt_misuse_sem_dead(t, s, WT_PC())) {                     \
+    if (!t->in_rt && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) {                     \
       errno = EINVAL;                                                         \
       return -1;                                                              \
     }                                                                         \
