@@ -220,6 +220,9 @@ typedef struct wt_sync {
   int32_t recursion;       /* exclusive recursion depth */
   int32_t readers;         /* shared holders */
   uint32_t flags;          /* kind-specific */
+  /* The latest release through it (a signal, post, arrival): thread uid
+   * << 32 | context, for hang reports.  Written without the lock. */
+  _Atomic uint64_t last_release;
 } wt_sync;
 
 /* ---- Reports (gathered in report.c, printed by print.c) ---------------
@@ -297,6 +300,8 @@ typedef struct wt_report_wait {
   wt_ctx holder_ctx;       /* where the holder acquired the lock (0: join) */
   uint32_t wait_kind;      /* enum wt_wait_kind (all threads blocked) */
   uintptr_t obj_addr;      /* ... and the object's address */
+  uint32_t last_thread;    /* ... its latest signaller, poster or arrival */
+  wt_ctx last_ctx;         /* ... and where (0: none) */
 } wt_report_wait;
 
 /* A misuse: thread `cur.thread_uid` did something at `cur.ctx` to the

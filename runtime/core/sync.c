@@ -205,7 +205,9 @@ void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
   wt_release(t, &s->clock);
   uint32_t uid = s->uid, k = s->kind;
   wt_spin_unlock(&s->lock);
-  wt_last_sync_note(t, true, uid, k, wt_ctx_current(t, pc));
+  wt_ctx ctx = wt_ctx_current(t, pc);
+  wt_last_sync_note(t, true, uid, k, ctx);
+  atomic_store_explicit(&s->last_release, (uint64_t)t->uid << 32 | ctx, memory_order_relaxed);
 }
 
 /* ---- locks held --------------------------------------------------------

@@ -244,14 +244,17 @@ static uint32_t all_blocked(scan *sc, int pid, wt_report_wait *w) {
                       : kind == WT_WAIT_LOCK ? lock_owner(s)
                                              : ~0u;
     uint32_t obj = s->lock_uid;
+    uint64_t last = 0;
     if (kind >= WT_WAIT_COND) {
       wt_sync *o = wt_sync_find(s->obj);
       obj = o ? o->uid : ~0u;
+      if (o) last = atomic_load_explicit(&o->last_release, memory_order_relaxed);
     }
     w[n++] = (wt_report_wait){.thread_uid = s->uid, .lock_uid = kind == WT_WAIT_JOIN ? ~0u : obj,
                               .lock_write = s->write, .holder_uid = holder,
                               .wait_ctx = wait_ctx(s), .wait_kind = kind,
-                              .obj_addr = kind == WT_WAIT_JOIN ? 0 : s->obj};
+                              .obj_addr = kind == WT_WAIT_JOIN ? 0 : s->obj,
+                              .last_thread = (uint32_t)(last >> 32), .last_ctx = (wt_ctx)last};
   }
   /* By thread number: the same hang reads the same way. */
   for (uint32_t i = 1; i < n; i++)

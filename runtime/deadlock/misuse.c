@@ -458,8 +458,8 @@ bool wt_misuse_barrier_destroy(wt_thread *t, const volatile void *b, uintptr_t p
   if (*pp && !waiting) rec_drop(pp);
   wt_spin_unlock(l);
   if (!waiting) return false;
-  wt_report_misuse r = {.obj_addr = (uintptr_t)b, .obj_uid = ~0u, .obj_kind = WT_SYNC_BARRIER,
-                        .other_thread = ~0u, .other_uid = ~0u, .count = waiting};
+  wt_report_misuse r = object(b, WT_SYNC_BARRIER);
+  r.count = waiting;
   report(t, WT_R_BARRIER_DESTROY, pc, &r);
   return true;
 }
@@ -472,8 +472,8 @@ bool wt_misuse_barrier_reinit(wt_thread *t, const volatile void *b, uintptr_t pc
   uint32_t waiting = *pp ? (*pp)->b : 0;
   wt_spin_unlock(l);
   if (!waiting) return false;
-  wt_report_misuse r = {.obj_addr = (uintptr_t)b, .obj_uid = ~0u, .obj_kind = WT_SYNC_BARRIER,
-                        .other_thread = ~0u, .other_uid = ~0u, .count = waiting};
+  wt_report_misuse r = object(b, WT_SYNC_BARRIER);
+  r.count = waiting;
   wt_sync *s = wt_sync_find((uintptr_t)b);
   if (s) r.obj_uid = s->uid;
   report(t, WT_R_BARRIER_INIT, pc, &r);
@@ -531,8 +531,8 @@ bool wt_misuse_sem_destroy(wt_thread *t, const volatile void *s, uintptr_t pc) {
   if (*pp && !(blocked = sem_blocked(*pp))) rec_drop(pp);
   wt_spin_unlock(l);
   if (!blocked) return false;
-  wt_report_misuse r = {.obj_addr = (uintptr_t)s, .obj_uid = ~0u, .obj_kind = WT_SYNC_SEM,
-                        .other_thread = ~0u, .other_uid = ~0u, .count = blocked};
+  wt_report_misuse r = object(s, WT_SYNC_SEM);
+  r.count = blocked;
   report(t, WT_R_SEM_DESTROY, pc, &r);
   return true;
 }
@@ -548,8 +548,8 @@ bool wt_misuse_sem_reinit(wt_thread *t, const volatile void *s, uintptr_t pc) {
   uint32_t blocked = r ? sem_blocked(r) : 0;
   wt_spin_unlock(l);
   if (!blocked) return false;
-  wt_report_misuse m = {.obj_addr = (uintptr_t)s, .obj_uid = ~0u, .obj_kind = WT_SYNC_SEM,
-                        .other_thread = ~0u, .other_uid = ~0u, .count = blocked};
+  wt_report_misuse m = object(s, WT_SYNC_SEM);
+  m.count = blocked;
   report(t, WT_R_SEM_INIT, pc, &m);
   return true;
 }

@@ -21,7 +21,11 @@ int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
   }
   wt_i_forget(t, b, WT_PC());
   int r = WT_REAL(pthread_barrier_init)(b, a, count);
-  if (r == 0 && !t->in_rt) wt_misuse_barrier_init(b, count);
+  if (r == 0 && !t->in_rt) {
+    wt_misuse_barrier_init(b, count);
+    /* Numbered from here, so reports name it and show this stack. */
+    wt_sync_get(t, (uintptr_t)b, WT_SYNC_BARRIER, WT_PC());
+  }
   return r;
 }
 

@@ -22,7 +22,11 @@ int sem_init(sem_t *s, int pshared, unsigned value) {
   }
   wt_i_forget(t, s, WT_PC());
   int r = WT_REAL(sem_init)(s, pshared, value);
-  if (r == 0 && !t->in_rt) wt_misuse_sem_init(s, value);
+  if (r == 0 && !t->in_rt) {
+    wt_misuse_sem_init(s, value);
+    /* Numbered from here, so reports name it and show this stack. */
+    wt_sync_get(t, (uintptr_t)s, WT_SYNC_SEM, WT_PC());
+  }
   return r;
 }
 

@@ -429,6 +429,22 @@ static void put_all_blocked(const wt_report *r) {
     }
     }
     put_stack(w->wait_ctx);
+    /* Who could have woken it, once per object. */
+    bool seen = false;
+    for (uint32_t j = 0; j < i && !seen; j++) seen = r->waits[j].obj_addr == w->obj_addr;
+    bool cond = w->wait_kind == WT_WAIT_COND, sem = w->wait_kind == WT_WAIT_SEM;
+    if ((cond || sem) && w->lock_uid != ~0u && !seen) {
+      const char *word = cond ? "Condition variable" : "Semaphore";
+      const char *done = cond ? "signalled" : "posted";
+      if (w->last_ctx) {
+        put("  %s M%u was last %s by %s here:\n", word, w->lock_uid, done,
+            thread_name(w->last_thread));
+        put_stack(w->last_ctx);
+      } else {
+        put("  %s M%u has not been %s since it was %s.\n", word, w->lock_uid, done,
+            cond ? "first used" : "initialized");
+      }
+    }
   }
   for (uint32_t i = 0; i < r->nwaits; i++) {
     const wt_report_wait *w = &r->waits[i];

@@ -36,6 +36,8 @@ int main(void) {
 // CHECK-NEXT: #0 main {{.*}}hang_lost_wakeup.c:28:
 // CHECK-NEXT: Thread T1 waits on condition variable [[C:M[0-9]+]]:
 // CHECK-NEXT: #0 worker {{.*}}hang_lost_wakeup.c:16:
+// CHECK-NEXT: Condition variable [[C]] was last signalled by main thread here:
+// CHECK-NEXT: #0 main {{.*}}hang_lost_wakeup.c:25:
 // CHECK-NEXT: Condition variable [[C]] (0x{{[0-9a-f]+}}) created at:
 // CHECK: SUMMARY: weft: deadlock (all threads blocked) {{.*}}hang_lost_wakeup.c:28:{{[0-9]+}} in main
 // CHECK-NOT: WARNING: weft

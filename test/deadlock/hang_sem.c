@@ -26,8 +26,11 @@ int main(void) {
 // CHECK: WARNING: weft: deadlock (all threads blocked)
 // CHECK: Main thread waits to join thread T1:
 // CHECK-NEXT: #0 main {{.*}}hang_sem.c:21:
-// CHECK-NEXT: Thread T1 waits on semaphore [[S:0x[0-9a-f]+]], which nothing has signalled or posted:
+// CHECK-NEXT: Thread T1 waits on semaphore [[S:M[0-9]+]]:
 // CHECK-NEXT: #0 waiter {{.*}}hang_sem.c:12:
-// CHECK-NEXT: Thread T2 waits on semaphore [[S]], which nothing has signalled or posted:
+// CHECK-NEXT: Semaphore [[S]] has not been posted since it was initialized.
+// CHECK-NEXT: Thread T2 waits on semaphore [[S]]:
 // CHECK-NEXT: #0 waiter {{.*}}hang_sem.c:12:
+// CHECK-NEXT: Semaphore [[S]] ({{0x[0-9a-f]+}}) created at:
+// CHECK-NEXT: #0 main {{.*}}hang_sem.c:17:
 // CHECK-NOT: WARNING: weft

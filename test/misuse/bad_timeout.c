@@ -29,7 +29,7 @@ int main(void) {
 // CHECK-NEXT: #0 main {{.*}}bad_timeout.c:19:
 // CHECK-NEXT: Its tv_nsec is outside 0..999999999: whenever the call has to wait, it fails with EINVAL instead.
 // CHECK: WARNING: weft: timed wait with an invalid timeout
-// CHECK-NEXT: Timed wait on semaphore at 0x{{[0-9a-f]+}} by main thread with an invalid timeout:
+// CHECK-NEXT: Timed wait on semaphore M{{[0-9]+}} (0x{{[0-9a-f]+}}) by main thread with an invalid timeout:
 // CHECK-NEXT: #0 main {{.*}}bad_timeout.c:21:
 // CHECK: WARNING: weft: timed wait with an invalid timeout
 // CHECK-NEXT: Timed wait on mutex {{M[0-9]+}} (0x{{[0-9a-f]+}}) by main thread with an invalid timeout:

@@ -29,7 +29,7 @@ int main(void) {
 }
 
 // CHECK: WARNING: weft: destroy of a barrier with waiters
-// CHECK-NEXT: Destroy of barrier at 0x{{[0-9a-f]+}} by main thread while 1 thread waits on it:
+// CHECK-NEXT: Destroy of barrier M{{[0-9]+}} (0x{{[0-9a-f]+}}) by main thread while 1 thread waits on it:
 // CHECK-NEXT: #0 main {{.*}}barrier_destroy.c:24:
 // CHECK: SUMMARY: weft: destroy of a barrier with waiters
 // CHECK-NOT: WARNING: weft

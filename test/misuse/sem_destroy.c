@@ -29,7 +29,7 @@ int main(void) {
 }
 
 // CHECK: WARNING: weft: destroy of a semaphore with waiters
-// CHECK-NEXT: Destroy of semaphore at 0x{{[0-9a-f]+}} by main thread while 1 thread waits on it:
+// CHECK-NEXT: Destroy of semaphore M{{[0-9]+}} (0x{{[0-9a-f]+}}) by main thread while 1 thread waits on it:
 // CHECK-NEXT: #0 main {{.*}}sem_destroy.c:24:
 // CHECK: SUMMARY: weft: destroy of a semaphore with waiters
 // CHECK-NOT: WARNING: weft

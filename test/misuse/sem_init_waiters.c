@@ -36,7 +36,7 @@ int main(void) {
 }
 
 // CHECK:      WARNING: weft: initialization of a semaphore with waiters
-// CHECK-NEXT: {{^}}  Initialization of semaphore at 0x{{[0-9a-f]+}} by main thread while 1 thread waits on it:
+// CHECK-NEXT: {{^}}  Initialization of semaphore M{{[0-9]+}} (0x{{[0-9a-f]+}}) by main thread while 1 thread waits on it:
 // CHECK-NEXT: #0 main {{.*}}sem_init_waiters.c:[[#@LINE-13]]:
 // CHECK:      SUMMARY: weft: initialization of a semaphore with waiters
 // CHECK-NOT:  WARNING: weft
