@@ -185,8 +185,10 @@ WT_HIDDEN void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t p
 /* Locks: call after a successful acquisition and before a release.
  * try_: a trylock, which cannot block and so adds no lock-order edge.
  * wt_unlock_pre says who held the lock: WT_HELD_OTHER sets *owner to the
- * exclusive holder, or ~0u when only other threads' read locks held it. */
-enum { WT_HELD_BY_ME, WT_HELD_NOT, WT_HELD_OTHER };
+ * exclusive holder, or ~0u when only other threads' read locks held it;
+ * WT_HELD_STALE: this thread held it until another re-initialized it
+ * (reported then), and now no longer does. */
+enum { WT_HELD_BY_ME, WT_HELD_NOT, WT_HELD_OTHER, WT_HELD_STALE };
 WT_HIDDEN void wt_lock_post(wt_thread *t, uintptr_t addr, int kind, bool write,
                             bool try_, uintptr_t pc);
 WT_HIDDEN int wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc,

@@ -125,6 +125,8 @@ typedef struct wt_held {
   uint32_t uid;       /* the lock's report number (M<uid>) */
   uint32_t write;     /* exclusive (1) or shared (0) */
   wt_ctx ctx;         /* where it was acquired */
+  uintptr_t addr;     /* its address: a lock re-initialized while held
+                         keeps it, under a new uid */
 } wt_held;
 
 /* What a thread is blocked in, for the deadlock watchdog (deadlock.c).

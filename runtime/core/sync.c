@@ -308,7 +308,7 @@ void wt_lock_post(wt_thread *t, uintptr_t addr, int kind, bool write, bool try_,
   if (reentered) return;
   /* A trylock cannot block, so it orders nothing before it. */
   if (t->nheld && !try_) wt_lockgraph_acquire(t, uid, write, ctx);
-  held_push(t, (wt_held){s, uid, write, ctx});
+  held_push(t, (wt_held){s, uid, write, ctx, addr});
   update_lockset(t);
 }
 
@@ -341,7 +341,12 @@ int wt_unlock_pre(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc, uint32_t
   wt_last_sync_note(t, true, uid, k, wt_ctx_current(t, pc));
   if (still_held) return state;
   for (uint32_t i = t->nheld; i-- > 0;)
-    if (t->held[i].uid == uid) {
+    if (t->held[i].uid == uid ||
+        (state != WT_HELD_BY_ME && t->held[i].addr == addr && t->held[i].uid != uid)) {
+      /* The second case: another thread re-initialized the lock under
+       * this holder (reported then).  Its unlock is the bug's echo, not
+       * a bug of its own, and it ends the holding. */
+      if (t->held[i].uid != uid) state = WT_HELD_STALE;
       __builtin_memmove(&t->held[i], &t->held[i + 1],
                         (t->nheld - i - 1) * sizeof(wt_held));
       t->nheld--;

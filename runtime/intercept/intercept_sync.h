@@ -59,7 +59,7 @@ WT_INLINE void wt_i_unlock_checked(wt_thread *t, const volatile void *a, int kin
   } else {
     uint32_t owner;
     int state = wt_unlock_pre(t, (uintptr_t)a, kind, pc, &owner);
-    if (WT_UNLIKELY(state != WT_HELD_BY_ME) && check)
+    if (WT_UNLIKELY(state != WT_HELD_BY_ME && state != WT_HELD_STALE) && check)
       wt_misuse_unlock(t, a, kind, state, owner, pc);
   }
   errno = e;
