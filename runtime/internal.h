@@ -346,6 +346,9 @@ WT_HIDDEN void wt_misuse_sem_post(const volatile void *s);
 WT_HIDDEN void wt_misuse_sem_wait_begin(const volatile void *s);
 WT_HIDDEN void wt_misuse_sem_wait_end(const volatile void *s, bool took);
 WT_HIDDEN void wt_misuse_sem_took(const volatile void *s);
+/* A call that is not async-signal-safe (fn, the interceptor) made while
+ * t->in_signal: reported once per call site. */
+WT_HIDDEN void wt_misuse_signal_unsafe(wt_thread *t, uintptr_t pc, uintptr_t fn);
 WT_HIDDEN bool wt_misuse_sem_reinit(wt_thread *t, const volatile void *s, uintptr_t pc);
 /* A destroyed semaphore (word 2) or barrier (word 3): marked, and
  * calls on it reported (true: fail them with EINVAL). */

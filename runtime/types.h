@@ -156,6 +156,10 @@ typedef struct wt_thread {
   uint64_t *clk;           /* == vc.clk, cached */
   uint32_t nclk;           /* == vc.n */
   uint32_t ignore;         /* >0: accesses are not checked */
+  uint32_t in_signal;      /* >0: an asynchronous signal's handler runs
+                              (signal.c): no async-signal-unsafe calls */
+  int32_t signal_no;       /* ... the innermost one's signal */
+  int32_t self_signal;     /* a signal this thread sends itself (raise) */
   uint32_t in_rt;          /* >0: runtime code (the unwinder) runs: its
                               locks are not the program's synchronization */
   uint32_t depth;          /* shadow call stack depth */

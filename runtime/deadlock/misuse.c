@@ -698,3 +698,19 @@ void wt_misuse_fork_lock(bool lock) {
     for (uint32_t i = 0; i < STRIPES; i++) wt_spin_unlock(&stripe[i]);
   }
 }
+
+/* ---- calls inside asynchronous signal handlers --------------------------------
+ * The handler may have interrupted the same call (malloc's arena lock
+ * held, a stdio buffer half written): it deadlocks or corrupts, rarely,
+ * and only in production.  fn is the interceptor, shown as the top frame. */
+void wt_misuse_signal_unsafe(wt_thread *t, uintptr_t pc, uintptr_t fn) {
+  int e = errno;
+  wt_report_misuse m = {.obj_addr = 0, .obj_uid = ~0u, .obj_kind = 0, .other_thread = ~0u,
+                        .other_uid = ~0u, .count = (uint32_t)t->signal_no};
+  t->in_signal++; /* the report's own calls are not the program's */
+  uint32_t depth = t->in_signal;
+  t->in_signal = 0;
+  wt_report_misuse_event(t, WT_R_SIGNAL_UNSAFE, pc, wt_ctx_access_in(t, pc, fn), &m);
+  t->in_signal = depth - 1;
+  errno = e;
+}

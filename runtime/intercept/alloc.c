@@ -32,6 +32,7 @@ static wt_thread *alloc_thread(void) {
 /* fn: the interceptor, shown as the top frame of the block's write. */
 static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
   wt_thread *t = alloc_thread();
+  if (t && WT_UNLIKELY(t->in_signal)) wt_misuse_signal_unsafe(t, pc, (uintptr_t)fn);
   if (!p || !t) return p;
   t->ignore++;
   wt_ctx ctx = wt_ctx_access_in(t, pc, (uintptr_t)fn);
@@ -61,6 +62,7 @@ static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
 
 static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   wt_thread *t = alloc_thread();
+  if (t && WT_UNLIKELY(t->in_signal)) wt_misuse_signal_unsafe(t, pc, (uintptr_t)fn);
   if (!p || !t) return false;
   uint32_t alloc_uid;
   wt_ctx alloc_ctx;

@@ -17,6 +17,7 @@
 #include "intercept.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 
 typedef struct user_action {
@@ -36,12 +37,30 @@ bool wt_signal_any_handler(void) {
   return false;
 }
 
+/* A synchronous signal comes from the instruction the thread runs (a
+ * fault, abort) or from its own raise or pthread_kill: its handler runs
+ * at a point the program chose, where any call is as safe as the code
+ * around it.  Any other handler interrupts the thread between any two
+ * instructions, maybe inside malloc, so a call that is not
+ * async-signal-safe there is reported (as ThreadSanitizer does). */
+static bool synchronous(wt_thread *t, int sig) {
+  return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGTRAP ||
+         sig == SIGABRT || sig == SIGFPE || sig == SIGPIPE || sig == SIGSYS ||
+         (t && t->self_signal == sig);
+}
+
 static void wt_signal_wrapper(int sig, siginfo_t *info, void *uc) {
   wt_thread *t = wt_cur;
   bool inside = t && wt_spins_held > 0;
   if (inside) {
     t->ignore++;
     t->in_rt++;
+  }
+  bool async = t && !inside && !synchronous(t, sig);
+  int32_t outer = t ? t->signal_no : 0;
+  if (async) {
+    t->in_signal++;
+    t->signal_no = sig;
   }
   uintptr_t h = atomic_load_explicit(&actions[sig].handler, memory_order_acquire);
   if (!inside && t && !t->in_rt) { /* shown as the handler's first line */
@@ -53,6 +72,10 @@ static void wt_signal_wrapper(int sig, siginfo_t *info, void *uc) {
     ((void (*)(int, siginfo_t *, void *))h)(sig, info, uc);
   else if (h != (uintptr_t)SIG_DFL && h != (uintptr_t)SIG_IGN)
     ((void (*)(int))h)(sig);
+  if (async) {
+    t->in_signal--;
+    t->signal_no = outer;
+  }
   if (inside) {
     t->in_rt--;
     t->ignore--;
@@ -144,16 +167,33 @@ int kill(pid_t pid, int sig) {
   return WT_REAL(kill)(pid, sig);
 }
 
+/* A signal to the calling thread runs its handler before the call
+ * returns: synchronous. */
+static int to_self(wt_thread *t, int sig) {
+  int outer = t->self_signal;
+  t->self_signal = sig;
+  return outer;
+}
+
 int raise(int sig) {
   WT_REAL_DECL(int, raise, (int));
   sending(sig, WT_PC());
-  return WT_REAL(raise)(sig);
+  wt_thread *t = wt_enter();
+  int outer = to_self(t, sig);
+  int r = WT_REAL(raise)(sig);
+  t->self_signal = outer;
+  return r;
 }
 
 int pthread_kill(pthread_t th, int sig) {
   WT_REAL_DECL(int, pthread_kill, (pthread_t, int));
   sending(sig, WT_PC());
-  return WT_REAL(pthread_kill)(th, sig);
+  if (!pthread_equal(th, pthread_self())) return WT_REAL(pthread_kill)(th, sig);
+  wt_thread *t = wt_enter();
+  int outer = to_self(t, sig);
+  int r = WT_REAL(pthread_kill)(th, sig);
+  t->self_signal = outer;
+  return r;
 }
 
 int sigqueue(pid_t pid, int sig, const union sigval value) {

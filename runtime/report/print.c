@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #define BUF_SIZE 65536
 #define TAIL 128 /* kept for the truncation note and the closing rule */
@@ -595,6 +596,14 @@ static void put_misuse(const wt_report *r) {
     }
     if (m->nlocks > m->nlocks_kept) put("  ... and %u more.\n", m->nlocks - m->nlocks_kept);
     break;
+  case WT_R_SIGNAL_UNSAFE: {
+    const char *abbrev = sigabbrev_np((int)m->count);
+    put("  Call of a function that is not async-signal-safe by %s, inside a handler\n"
+        "  of signal %u (SIG%s) that can interrupt it anywhere, that same call included:\n",
+        who, m->count, abbrev ? abbrev : "?");
+    put_stack(r->cur.ctx);
+    break;
+  }
   case WT_R_COND_SIGNAL_UNCOVERED:
     put("  %s of %s by %s, which has not held mutex M%u since %s began to wait:\n",
         m->write ? "Broadcast" : "Signal", obj, who, m->other_uid,
