@@ -350,8 +350,8 @@ WT_HIDDEN void wt_misuse_sem_took(const volatile void *s);
  * t->in_signal: reported once per call site. */
 WT_HIDDEN void wt_misuse_signal_unsafe(wt_thread *t, uintptr_t pc, uintptr_t fn);
 WT_HIDDEN bool wt_misuse_sem_reinit(wt_thread *t, const volatile void *s, uintptr_t pc);
-/* A destroyed semaphore (word 2) or barrier (word 3): marked, and
- * calls on it reported (true: fail them with EINVAL). */
+/* A destroyed semaphore (word 2), barrier (word 3) or condition variable
+ * (word 7): marked, and calls on it reported (true: fail them). */
 WT_HIDDEN void wt_misuse_mark_destroyed(wt_thread *t, volatile void *obj, int word, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_dead(wt_thread *t, const volatile void *obj, int word, int sync_kind,
                               uintptr_t pc);

@@ -554,16 +554,17 @@ bool wt_misuse_sem_reinit(wt_thread *t, const volatile void *s, uintptr_t pc) {
   return true;
 }
 
-/* ---- destroyed semaphores and barriers ----------------------------------------
- * glibc's sem_destroy does nothing and pthread_barrier_destroy leaves the
- * barrier usable, so a call on a destroyed one goes on working until its
- * memory is reused, and the bug shows later as corruption elsewhere (or a
- * wait racing with the destroy).  weft marks the destroyed object: the
+/* ---- destroyed semaphores, barriers and condition variables -------------
+ * glibc's sem_destroy does nothing, and pthread_barrier_destroy and
+ * pthread_cond_destroy leave the object usable, so a call on a destroyed
+ * one goes on working until its memory is reused, and the bug shows later
+ * as corruption elsewhere (or a wait racing with the destroy).  weft marks the destroyed object: the
  * word where glibc keeps its futex flag (0 private, 128 shared; the third
- * int of a sem_t, the fourth of a barrier) gets a value glibc never
- * writes, which sem_init and pthread_barrier_init overwrite.  Calls on a
+ * int of a sem_t, the fourth of a barrier), or a condition variable's
+ * second group size, gets a value glibc never writes there, which the
+ * init functions (and PTHREAD_COND_INITIALIZER) overwrite.  Calls on a
  * marked object are reported and fail with EINVAL, which POSIX gives for
- * an invalid semaphore or barrier. */
+ * an invalid object (thrd_error for C11's). */
 #define DEAD_MARK 0x77656674
 
 void wt_misuse_mark_destroyed(wt_thread *t, volatile void *obj, int word, uintptr_t pc) {
@@ -578,8 +579,11 @@ bool wt_misuse_dead(wt_thread *t, const volatile void *obj, int word, int sync_k
                         .obj_kind = (uint32_t)sync_kind, .other_thread = ~0u,
                         .other_uid = ~0u};
   where_destroyed(obj, &r);
-  report(t, sync_kind == WT_SYNC_SEM ? WT_R_SEM_USE_DESTROYED : WT_R_BARRIER_USE_DESTROYED, pc,
-         &r);
+  report(t,
+         sync_kind == WT_SYNC_SEM       ? WT_R_SEM_USE_DESTROYED
+         : sync_kind == WT_SYNC_BARRIER ? WT_R_BARRIER_USE_DESTROYED
+                                        : WT_R_COND_USE_DESTROYED,
+         pc, &r);
   return true;
 }
 

@@ -56,14 +56,17 @@ void cnd_destroy(cnd_t *c) {
   WT_REAL_DECL(void, cnd_destroy, (cnd_t *));
   wt_thread *t = wt_enter();
   /* glibc would wait for the blocked threads for ever: left undone. */
+  if (wt_i_cond_dead(t, c, WT_PC())) return;
   if (wt_i_cond_destroy(t, c, WT_PC())) return;
   wt_i_forget(t, c, WT_PC());
   WT_REAL(cnd_destroy)(c);
+  if (!t->in_rt) wt_misuse_mark_destroyed(t, c, WT_COND_MARK_WORD, WT_PC());
 }
 
 int cnd_signal(cnd_t *c) {
   WT_REAL_DECL(int, cnd_signal, (cnd_t *));
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return thrd_error;
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
   wt_i_cond_wake(t, c, false, WT_PC());
   return WT_REAL(cnd_signal)(c);
@@ -72,6 +75,7 @@ int cnd_signal(cnd_t *c) {
 int cnd_broadcast(cnd_t *c) {
   WT_REAL_DECL(int, cnd_broadcast, (cnd_t *));
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return thrd_error;
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
   wt_i_cond_wake(t, c, true, WT_PC());
   return WT_REAL(cnd_broadcast)(c);
@@ -80,6 +84,7 @@ int cnd_broadcast(cnd_t *c) {
 int cnd_wait(cnd_t *c, mtx_t *m) {
   WT_REAL_DECL(int, cnd_wait, (cnd_t *, mtx_t *));
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return thrd_error;
   int r;
   WT_COND_WAIT(r, t, c, m, WT_PC(), true, WT_REAL(cnd_wait)(c, m));
   return r;
@@ -88,6 +93,7 @@ int cnd_wait(cnd_t *c, mtx_t *m) {
 int cnd_timedwait(cnd_t *c, mtx_t *m, const struct timespec *ts) {
   WT_REAL_DECL(int, cnd_timedwait, (cnd_t *, mtx_t *, const struct timespec *));
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return thrd_error;
   wt_misuse_timeout(t, c, WT_SYNC_COND, ts, WT_PC());
   int r;
   WT_COND_WAIT(r, t, c, m, WT_PC(), false, WT_REAL(cnd_timedwait)(c, m, ts));

@@ -24,9 +24,12 @@ int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a) {
 int pthread_cond_destroy(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_destroy, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return EINVAL;
   if (wt_i_cond_destroy(t, c, WT_PC())) return EBUSY;
   wt_i_forget(t, c, WT_PC());
-  return WT_REAL(pthread_cond_destroy)(c);
+  int r = WT_REAL(pthread_cond_destroy)(c);
+  if (r == 0 && !t->in_rt) wt_misuse_mark_destroyed(t, c, WT_COND_MARK_WORD, WT_PC());
+  return r;
 }
 
 /* Release before waking anyone: the woken thread acquires as soon as its
@@ -36,6 +39,7 @@ int pthread_cond_destroy(pthread_cond_t *c) {
 int pthread_cond_signal(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_signal, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return EINVAL;
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
   wt_i_cond_wake(t, c, false, WT_PC());
   return WT_REAL(pthread_cond_signal)(c);
@@ -44,6 +48,7 @@ int pthread_cond_signal(pthread_cond_t *c) {
 int pthread_cond_broadcast(pthread_cond_t *c) {
   WT_REAL_DECL_V(int, pthread_cond_broadcast, (pthread_cond_t *), COND_ABI);
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return EINVAL;
   wt_i_release(t, c, WT_SYNC_COND, WT_PC());
   wt_i_cond_wake(t, c, true, WT_PC());
   return WT_REAL(pthread_cond_broadcast)(c);
@@ -53,6 +58,7 @@ int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m) {
   WT_REAL_DECL_V(int, pthread_cond_wait, (pthread_cond_t *, pthread_mutex_t *),
                  COND_ABI);
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return EINVAL;
   int r;
   WT_COND_WAIT(r, t, c, m, WT_PC(), true, WT_REAL(pthread_cond_wait)(c, m));
   return r;
@@ -64,6 +70,7 @@ int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
                  (pthread_cond_t *, pthread_mutex_t *, const struct timespec *),
                  COND_ABI);
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return EINVAL;
   wt_misuse_timeout(t, c, WT_SYNC_COND, ts, WT_PC());
   int r;
   WT_COND_WAIT(r, t, c, m, WT_PC(), false, WT_REAL(pthread_cond_timedwait)(c, m, ts));
@@ -77,6 +84,7 @@ int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m, clockid_t ck,
                   const struct timespec *),
                  "GLIBC_2.30");
   wt_thread *t = wt_enter();
+  if (wt_i_cond_dead(t, c, WT_PC())) return EINVAL;
   wt_misuse_timeout(t, c, WT_SYNC_COND, ts, WT_PC());
   int r;
   WT_COND_WAIT(r, t, c, m, WT_PC(), false,

@@ -208,6 +208,18 @@ WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv, bool timedou
   wt_misuse_cond_end(t, cv, timedout);
   errno = e;
 }
+/* A condition variable pthread_cond_destroy or cnd_destroy destroyed,
+ * marked in glibc's second group-size word (int 7: a count of waiters,
+ * never near the mark), which init and PTHREAD_COND_INITIALIZER clear.
+ * True (reported): the call must fail. */
+#define WT_COND_MARK_WORD 7
+WT_INLINE bool wt_i_cond_dead(wt_thread *t, const volatile void *cv, uintptr_t pc) {
+  if (WT_UNLIKELY(t->in_rt)) return false;
+  int e = errno;
+  bool dead = wt_misuse_dead(t, cv, WT_COND_MARK_WORD, WT_SYNC_COND, pc);
+  errno = e;
+  return dead;
+}
 /* Before the real signal or broadcast (misuse.c counts woken waiters). */
 WT_INLINE void wt_i_cond_wake(wt_thread *t, const volatile void *cv, bool all, uintptr_t pc) {
   if (WT_UNLIKELY(t->in_rt)) return;

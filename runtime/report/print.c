@@ -529,6 +529,7 @@ static void put_misuse(const wt_report *r) {
   case WT_R_USE_DESTROYED:
   case WT_R_SEM_USE_DESTROYED:
   case WT_R_BARRIER_USE_DESTROYED:
+  case WT_R_COND_USE_DESTROYED:
     put("  Use of %s by %s:\n", obj, who);
     put_stack(r->cur.ctx);
     if (m->other_ctx) {
