@@ -375,8 +375,8 @@ void wt_misuse_cond_end(wt_thread *t, const volatile void *cv, bool timedout) {
  * true predicate.  "Change the predicate under the mutex, unlock, then
  * signal" covers it and is silent.  Later waiters took the mutex after
  * the first one's release, so the first one is the test for all. */
-static bool wake_uncovered(wt_thread *t, const rec *r) {
-  if (!t || !r->d || r->a <= r->c) return false;
+static bool wake_uncovered(const wt_thread *t, const rec *r) {
+  if (!r->d || r->a <= r->c) return false;
   uint32_t slot = r->d - 1;
   return slot != t->slot && (slot >= t->vc.n || t->vc.clk[slot] < r->clk);
 }
@@ -390,22 +390,23 @@ void wt_misuse_cond_wake(wt_thread *t, const volatile void *cv, bool all, uintpt
   wt_spin_lock(l);
   rec **pp = find((uintptr_t)cv, REC_COND);
   bool hazard = false;
-  wt_report_misuse m = {.obj_addr = (uintptr_t)cv, .obj_uid = ~0u, .obj_kind = WT_SYNC_COND};
+  uint32_t waiter = ~0u, uid = ~0u;
+  wt_ctx wait_ctx = 0;
   if (*pp) {
     rec *r = *pp;
     if ((hazard = wake_uncovered(t, r))) {
-      m.other_thread = r->thread;
-      m.other_ctx = r->ctx;
-      m.other_uid = r->b;
-      m.count = r->a - r->c;
-      m.cond_addr = (uintptr_t)cv;
+      waiter = r->thread;
+      wait_ctx = r->ctx;
+      uid = r->b;
     }
     r->c = all ? r->a : r->c + (r->c < r->a);
   }
   wt_spin_unlock(l);
   if (!hazard) return;
-  wt_sync *s = wt_sync_find((uintptr_t)cv);
-  if (s) m.obj_uid = s->uid;
+  wt_report_misuse m = object(cv, WT_SYNC_COND);
+  m.other_thread = waiter;
+  m.other_ctx = wait_ctx;
+  m.other_uid = uid;
   m.write = all;
   report(t, WT_R_COND_SIGNAL_UNCOVERED, pc, &m);
 }
@@ -709,12 +710,12 @@ void wt_misuse_fork_lock(bool lock) {
  * and only in production.  fn is the interceptor, shown as the top frame. */
 void wt_misuse_signal_unsafe(wt_thread *t, uintptr_t pc, uintptr_t fn) {
   int e = errno;
-  wt_report_misuse m = {.obj_addr = 0, .obj_uid = ~0u, .obj_kind = 0, .other_thread = ~0u,
-                        .other_uid = ~0u, .count = (uint32_t)t->signal_no};
-  t->in_signal++; /* the report's own calls are not the program's */
+  wt_report_misuse m = {.obj_uid = ~0u, .other_thread = ~0u, .other_uid = ~0u,
+                        .count = (uint32_t)t->signal_no};
+  /* The report's own allocations are not the program's calls. */
   uint32_t depth = t->in_signal;
   t->in_signal = 0;
   wt_report_misuse_event(t, WT_R_SIGNAL_UNSAFE, pc, wt_ctx_access_in(t, pc, fn), &m);
-  t->in_signal = depth - 1;
+  t->in_signal = depth;
   errno = e;
 }
