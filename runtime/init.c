@@ -63,6 +63,7 @@ void wt_init(void) {
   wt_thread_exit_init();
   wt_thread_main_init();
   wt_fork_init();
+  wt_omp_check();
   atexit(at_exit);
   if (wt_opt_verbosity >= 1) wt_printf("weft: runtime started (pid=%d)\n", wt_getpid());
   atomic_store(&init_state, 2);

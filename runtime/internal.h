@@ -105,11 +105,22 @@ WT_HIDDEN int wt_getpid(void);
 WT_HIDDEN bool wt_thread_alive(int pid, int tid);
 WT_HIDDEN void wt_stack_bounds(uintptr_t *lo, uintptr_t *hi); /* calling thread */
 WT_HIDDEN void wt_tls_bounds(uintptr_t *lo, uintptr_t *hi);   /* calling thread */
+/* The loaded module (executable or library) holding addr: the span of
+ * its segments; both 0 if none does. */
+WT_HIDDEN void wt_module_span(uintptr_t addr, uintptr_t *lo, uintptr_t *hi);
+/* A loaded module whose file name starts with prefix ("libgomp."), and
+ * its span (lo, hi may be NULL). */
+WT_HIDDEN bool wt_module_named(const char *prefix, uintptr_t *lo, uintptr_t *hi);
+WT_HIDDEN void wt_yield(void);
 WT_HIDDEN __attribute__((noreturn)) void wt_die(const char *fmt, ...);
 WT_HIDDEN __attribute__((noreturn)) void wt_check_failed(const char *file, int line,
                                                          const char *cond);
 WT_HIDDEN void wt_printf(const char *fmt, ...); /* one write(2) to the log */
 
+/* ---- intercept/omp.c: the OMPT tool ------------------------------------- */
+WT_HIDDEN void wt_omp_check(void); /* at start-up: say if OpenMP is not modelled */
+/* libomp's code, [lo, hi), once it started weft as its tool (else 0, 0). */
+WT_HIDDEN extern uintptr_t wt_omp_lo, wt_omp_hi;
 /* ---- core/alloc.c: the runtime's own allocator (never libc malloc) ------- */
 WT_HIDDEN void *wt_alloc(size_t size);           /* zeroed */
 WT_HIDDEN void wt_free(void *p, size_t size);
@@ -179,6 +190,7 @@ WT_HIDDEN void wt_sync_free_range(uintptr_t addr, size_t size);
 WT_HIDDEN void wt_sync_after_fork_child(wt_thread *self); /* other threads' holds end */
 /* A lock's report facts, kept after it is destroyed (destroyed then set). */
 WT_HIDDEN bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool *destroyed);
+WT_HIDDEN int wt_sync_kind_of(uint32_t uid); /* enum wt_sync_kind */
 /* Happens-before through an object (cond, sem, barrier, once, ...). */
 WT_HIDDEN void wt_hb_acquire(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
 WT_HIDDEN void wt_hb_release(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
@@ -327,6 +339,11 @@ WT_HIDDEN bool wt_misuse_relock(wt_thread *t, const volatile void *a, int kind, 
                                 uintptr_t pc);
 WT_HIDDEN void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, int state,
                                 uint32_t owner, uintptr_t pc);
+/* OpenMP locks and critical sections (intercept/omp.c): a set that never
+ * returns (true: reported), an unset by a thread not holding it. */
+WT_HIDDEN bool wt_misuse_omp_relock(wt_thread *t, uintptr_t id, int kind, uintptr_t pc);
+WT_HIDDEN void wt_misuse_omp_unlock(wt_thread *t, uintptr_t id, int kind, int state,
+                                    uint32_t owner, uintptr_t pc);
 /* Before destroying a lock: true if it is held (reported). */
 WT_HIDDEN bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv,

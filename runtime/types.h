@@ -208,7 +208,8 @@ typedef struct wt_thread {
 enum wt_sync_kind {
   WT_SYNC_ATOMIC, WT_SYNC_MUTEX, WT_SYNC_RWLOCK, WT_SYNC_SPIN,
   WT_SYNC_COND, WT_SYNC_BARRIER, WT_SYNC_SEM, WT_SYNC_ONCE,
-  WT_SYNC_THREAD, WT_SYNC_OTHER, WT_SYNC_FD, WT_SYNC_SIGNAL
+  WT_SYNC_THREAD, WT_SYNC_OTHER, WT_SYNC_FD, WT_SYNC_SIGNAL,
+  WT_SYNC_OMP_LOCK, WT_SYNC_OMP_CRITICAL /* omp_lock_t; critical, ordered, atomic */
 };
 
 typedef struct wt_spin { _Atomic uint32_t v; } wt_spin;

@@ -62,6 +62,7 @@ const char *wt_sync_kind_name(uint32_t kind) {
       [WT_SYNC_SPIN] = "spinlock", [WT_SYNC_COND] = "cond",       [WT_SYNC_BARRIER] = "barrier",
       [WT_SYNC_SEM] = "sem",       [WT_SYNC_ONCE] = "once",       [WT_SYNC_THREAD] = "thread",
       [WT_SYNC_OTHER] = "other",   [WT_SYNC_FD] = "fd",
-      [WT_SYNC_SIGNAL] = "signal"};
+      [WT_SYNC_SIGNAL] = "signal",   [WT_SYNC_OMP_LOCK] = "omp_lock",
+      [WT_SYNC_OMP_CRITICAL] = "omp_critical"};
   return kind < sizeof names / sizeof names[0] && names[kind] ? names[kind] : "other";
 }

@@ -22,7 +22,11 @@ _Atomic bool wt_sync_upper_halves;
 
 static wt_spin pool_lock;          /* guards the pool and the uid records */
 static wt_sync *pool;
-typedef struct uid_record { uintptr_t addr; wt_ctx ctx; uint32_t destroyed; } uid_record;
+typedef struct uid_record {
+  uintptr_t addr;
+  wt_ctx ctx;
+  uint16_t destroyed, kind;
+} uid_record;
 static uid_record *uids;
 static uint32_t nuids, uids_cap;
 
@@ -61,7 +65,7 @@ static wt_sync *new_sync(uintptr_t addr, int kind, wt_ctx ctx) {
     uids_cap = cap;
   }
   uint32_t uid = nuids++;
-  uids[uid] = (uid_record){addr, ctx, 0};
+  uids[uid] = (uid_record){addr, ctx, 0, (uint16_t)kind};
   wt_spin_unlock(&pool_lock);
   if (!s) s = wt_alloc(sizeof *s);
   wt_vc clock = s->clock, rclock = s->rclock;
@@ -185,6 +189,13 @@ bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool *destroye
   }
   wt_spin_unlock(&pool_lock);
   return ok;
+}
+
+int wt_sync_kind_of(uint32_t uid) {
+  wt_spin_lock(&pool_lock);
+  int kind = uid < nuids ? uids[uid].kind : WT_SYNC_OTHER;
+  wt_spin_unlock(&pool_lock);
+  return kind;
 }
 
 /* ---- happens-before through an object --------------------------------- */

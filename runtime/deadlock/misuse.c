@@ -158,6 +158,29 @@ void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, int state,
   report(t, rkind, pc, &r);
 }
 
+/* ---- OpenMP locks (intercept/omp.c) ---------------------------------------
+ * A simple lock set again by its owner, or a critical section entered
+ * again inside itself, never returns: libomp does not check.  Nest locks
+ * are not asked about. */
+bool wt_misuse_omp_relock(wt_thread *t, uintptr_t id, int kind, uintptr_t pc) {
+  const wt_held *h = wt_held_find(t, id);
+  if (!h) return false;
+  wt_report_misuse r = {.obj_addr = id, .obj_uid = h->uid, .obj_kind = (uint32_t)kind,
+                        .write = true, .other_thread = ~0u, .other_ctx = h->ctx,
+                        .other_write = true, .other_uid = ~0u};
+  report(t, kind == WT_SYNC_OMP_LOCK ? WT_R_OMP_DOUBLE_LOCK : WT_R_OMP_CRITICAL_NESTED, pc, &r);
+  return true;
+}
+
+/* libomp unsets a lock whoever asks; the next owner then shares it. */
+void wt_misuse_omp_unlock(wt_thread *t, uintptr_t id, int kind, int state, uint32_t owner,
+                          uintptr_t pc) {
+  if (kind != WT_SYNC_OMP_LOCK) return;
+  wt_report_misuse r = object((const void *)id, (uint32_t)kind);
+  r.other_thread = owner;
+  report(t, state == WT_HELD_NOT ? WT_R_OMP_UNLOCK_UNLOCKED : WT_R_OMP_UNLOCK_FOREIGN, pc, &r);
+}
+
 /* ---- a timed wait's timeout --------------------------------------------------
  * glibc fails such a call with EINVAL at once: a loop that means to wait
  * a while spins instead, or gives up, and no one notices. */

@@ -13,7 +13,7 @@ int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
   WT_REAL_DECL(int, pthread_barrier_init,
                (pthread_barrier_t *, const pthread_barrierattr_t *, unsigned));
   wt_thread *t = wt_enter();
-  if (!t->in_rt) {
+  if (!wt_i_skip(t, WT_PC())) {
     int e = errno;
     bool busy = wt_misuse_barrier_reinit(t, b, WT_PC());
     errno = e;
@@ -21,7 +21,7 @@ int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
   }
   wt_i_forget(t, b, WT_PC());
   int r = WT_REAL(pthread_barrier_init)(b, a, count);
-  if (r == 0 && !t->in_rt) {
+  if (r == 0 && !wt_i_skip(t, WT_PC())) {
     wt_misuse_barrier_init(b, count);
     /* Numbered from here, so reports name it and show this stack. */
     wt_sync_get(t, (uintptr_t)b, WT_SYNC_BARRIER, WT_PC());
@@ -32,7 +32,7 @@ int pthread_barrier_init(pthread_barrier_t *b, const pthread_barrierattr_t *a,
 int pthread_barrier_destroy(pthread_barrier_t *b) {
   WT_REAL_DECL(int, pthread_barrier_destroy, (pthread_barrier_t *));
   wt_thread *t = wt_enter();
-  if (!t->in_rt) {
+  if (!wt_i_skip(t, WT_PC())) {
     int e = errno;
     bool busy = wt_misuse_barrier_destroy(t, b, WT_PC());
     errno = e;
@@ -41,7 +41,7 @@ int pthread_barrier_destroy(pthread_barrier_t *b) {
   }
   wt_i_forget(t, b, WT_PC());
   int r = WT_REAL(pthread_barrier_destroy)(b);
-  if (r == 0 && !t->in_rt) wt_misuse_mark_destroyed(t, b, 3, WT_PC());
+  if (r == 0 && !wt_i_skip(t, WT_PC())) wt_misuse_mark_destroyed(t, b, 3, WT_PC());
   return r;
 }
 
@@ -50,12 +50,12 @@ int pthread_barrier_destroy(pthread_barrier_t *b) {
 int pthread_barrier_wait(pthread_barrier_t *b) {
   WT_REAL_DECL(int, pthread_barrier_wait, (pthread_barrier_t *));
   wt_thread *t = wt_enter();
-  if (!t->in_rt && wt_misuse_dead(t, b, 3, WT_SYNC_BARRIER, WT_PC())) return EINVAL;
+  if (!wt_i_skip(t, WT_PC()) && wt_misuse_dead(t, b, 3, WT_SYNC_BARRIER, WT_PC())) return EINVAL;
   wt_i_release(t, b, WT_SYNC_BARRIER, WT_PC());
-  if (!t->in_rt) wt_misuse_barrier_arrive(b);
+  if (!wt_i_skip(t, WT_PC())) wt_misuse_barrier_arrive(b);
   /* glibc's fourth word is FUTEX_SHARED (128) for a process-shared one:
    * only a private barrier's wait is noted for the watchdog. */
-  bool noted = !t->in_rt && ((const volatile unsigned *)b)[3] == 0 &&
+  bool noted = !wt_i_skip(t, WT_PC()) && ((const volatile unsigned *)b)[3] == 0 &&
                wt_wait_begin(t, WT_WAIT_BARRIER, (uintptr_t)b, false, WT_PC());
   int r = WT_REAL(pthread_barrier_wait)(b);
   if (noted) wt_wait_end(t);

@@ -21,7 +21,7 @@ int mtx_init(mtx_t *m, int type) {
 void mtx_destroy(mtx_t *m) {
   WT_REAL_DECL(void, mtx_destroy, (mtx_t *));
   wt_thread *t = wt_enter();
-  if (!t->in_rt) {
+  if (!wt_i_skip(t, WT_PC())) {
     int e = errno;
     if (wt_mutex_bad(m)) wt_misuse_mutex_bad(t, m, WT_PC());
     else wt_misuse_destroy(t, m, WT_SYNC_MUTEX, WT_PC());
@@ -60,7 +60,7 @@ void cnd_destroy(cnd_t *c) {
   if (wt_i_cond_destroy(t, c, WT_PC())) return;
   wt_i_forget(t, c, WT_PC());
   WT_REAL(cnd_destroy)(c);
-  if (!t->in_rt) wt_misuse_mark_destroyed(t, c, WT_COND_MARK_WORD, WT_PC());
+  if (!wt_i_skip(t, WT_PC())) wt_misuse_mark_destroyed(t, c, WT_COND_MARK_WORD, WT_PC());
 }
 
 int cnd_signal(cnd_t *c) {

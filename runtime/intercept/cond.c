@@ -28,7 +28,7 @@ int pthread_cond_destroy(pthread_cond_t *c) {
   if (wt_i_cond_destroy(t, c, WT_PC())) return EBUSY;
   wt_i_forget(t, c, WT_PC());
   int r = WT_REAL(pthread_cond_destroy)(c);
-  if (r == 0 && !t->in_rt) wt_misuse_mark_destroyed(t, c, WT_COND_MARK_WORD, WT_PC());
+  if (r == 0 && !wt_i_skip(t, WT_PC())) wt_misuse_mark_destroyed(t, c, WT_COND_MARK_WORD, WT_PC());
   return r;
 }
 

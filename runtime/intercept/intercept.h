@@ -42,4 +42,13 @@ WT_INLINE wt_thread *wt_enter(void) {
   return wt_thread_get();
 }
 
+/* Calls made from libomp's own code (intercept/omp.c learns its span at
+ * OMPT start-up) are passed through unchecked, as are those the runtime
+ * makes: its futexes, atomics and pthread calls are its own business,
+ * and OMPT says what the program's synchronization is.  Thread creation
+ * and exit are still followed (intercept/thread.c does not ask). */
+WT_INLINE bool wt_i_skip(const wt_thread *t, uintptr_t pc) {
+  return WT_UNLIKELY(t->in_rt) || WT_UNLIKELY(pc - wt_omp_lo < wt_omp_hi - wt_omp_lo);
+}
+
 #endif

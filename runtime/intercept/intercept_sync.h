@@ -41,7 +41,7 @@ WT_INLINE void wt_i_touch(wt_thread *t, const volatile void *a, bool write, uint
  * the real function (or its own code, before the call) left it. */
 WT_INLINE void wt_i_lock(wt_thread *t, const volatile void *a, int kind,
                          bool write, bool try_, uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return;
+  if (wt_i_skip(t, pc)) return;
   int e = errno;
   wt_i_touch(t, a, false, pc);
   wt_lock_post(t, (uintptr_t)a, kind, write, try_, pc);
@@ -51,7 +51,7 @@ WT_INLINE void wt_i_lock(wt_thread *t, const volatile void *a, int kind,
  * reported the same mistake already). */
 WT_INLINE void wt_i_unlock_checked(wt_thread *t, const volatile void *a, int kind,
                                    uintptr_t pc, bool check) {
-  if (WT_UNLIKELY(t->in_rt)) return;
+  if (wt_i_skip(t, pc)) return;
   int e = errno;
   wt_i_touch(t, a, false, pc);
   if (kind == WT_SYNC_MUTEX && WT_UNLIKELY(wt_mutex_bad(a))) {
@@ -70,14 +70,14 @@ WT_INLINE void wt_i_unlock(wt_thread *t, const volatile void *a, int kind,
 }
 WT_INLINE void wt_i_acquire(wt_thread *t, const volatile void *a, int kind,
                             uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return;
+  if (wt_i_skip(t, pc)) return;
   int e = errno;
   wt_hb_acquire(t, (uintptr_t)a, kind, pc);
   errno = e;
 }
 WT_INLINE void wt_i_release(wt_thread *t, const volatile void *a, int kind,
                             uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return;
+  if (wt_i_skip(t, pc)) return;
   int e = errno;
   wt_i_touch(t, a, false, pc);
   wt_hb_release(t, (uintptr_t)a, kind, pc);
@@ -85,7 +85,7 @@ WT_INLINE void wt_i_release(wt_thread *t, const volatile void *a, int kind,
 }
 /* init and destroy alike: whatever lives at a next is a new object. */
 WT_INLINE void wt_i_forget(wt_thread *t, const volatile void *a, uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return;
+  if (wt_i_skip(t, pc)) return;
   int e = errno;
   wt_i_touch(t, a, true, pc);
   wt_sync_destroy(t, (uintptr_t)a);
@@ -96,7 +96,7 @@ WT_INLINE void wt_i_forget(wt_thread *t, const volatile void *a, uintptr_t pc) {
  * (a locked mutex gives EBUSY), stays what it was. */
 #define WT_LOCK_DESTROY(t, obj, kind, pc, call)                              \
   do {                                                                        \
-    if (!WT_UNLIKELY((t)->in_rt) && (kind) == WT_SYNC_MUTEX &&               \
+    if (!wt_i_skip((t), (pc)) && (kind) == WT_SYNC_MUTEX &&               \
         WT_UNLIKELY(wt_mutex_bad(obj))) {                                     \
       int e_ = errno;                                                         \
       wt_misuse_mutex_bad((t), (obj), (pc));                                  \
@@ -104,7 +104,7 @@ WT_INLINE void wt_i_forget(wt_thread *t, const volatile void *a, uintptr_t pc) {
       return (call);                                                          \
     }                                                                         \
     int e_ = errno;                                                           \
-    bool held_ = !(t)->in_rt && wt_misuse_destroy((t), (obj), (kind), (pc));  \
+    bool held_ = !wt_i_skip((t), (pc)) && wt_misuse_destroy((t), (obj), (kind), (pc));  \
     errno = e_;                                                               \
     if (!held_) {                                                             \
       wt_i_forget((t), (obj), (pc));                                          \
@@ -125,7 +125,7 @@ enum { WT_LOCK_BLOCK, WT_LOCK_TIMED, WT_LOCK_TRY };
  * 2: the same, and the thread is now noted as waiting. */
 WT_INLINE int wt_i_lock_pre(wt_thread *t, const volatile void *a, int kind, bool write,
                             int how, uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return 0;
+  if (wt_i_skip(t, pc)) return 0;
   if (kind == WT_SYNC_MUTEX && WT_UNLIKELY(wt_mutex_bad(a))) {
     int e = errno;
     wt_misuse_mutex_bad(t, a, pc);
@@ -188,7 +188,7 @@ typedef struct wt_cond_wait {
  * the process-shared flag in bit 0 of __wrefs; cnd_t is the same object)
  * can only be ended by another thread here: noted for the watchdog. */
 WT_INLINE bool wt_i_cond_note(wt_thread *t, const volatile void *cv, uintptr_t pc) {
-  if (t->in_rt || (((const volatile pthread_cond_t *)cv)->__data.__wrefs & 1)) return false;
+  if (wt_i_skip(t, pc) || (((const volatile pthread_cond_t *)cv)->__data.__wrefs & 1)) return false;
   return wt_wait_begin(t, WT_WAIT_COND, (uintptr_t)cv, false, pc);
 }
 
@@ -196,14 +196,15 @@ WT_INLINE bool wt_i_cond_note(wt_thread *t, const volatile void *cv, uintptr_t p
  * the mutex was reported as not held. */
 WT_INLINE bool wt_i_cond_begin(wt_thread *t, const volatile void *cv,
                                const volatile void *mx, bool forever, uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return true;
+  if (wt_i_skip(t, pc)) return true;
   int e = errno;
   bool ok = wt_misuse_cond_begin(t, cv, mx, forever, pc);
   errno = e;
   return ok;
 }
-WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv, bool timedout) {
-  if (WT_UNLIKELY(t->in_rt)) return;
+WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv, bool timedout,
+                              uintptr_t pc) {
+  if (wt_i_skip(t, pc)) return;
   int e = errno;
   wt_misuse_cond_end(t, cv, timedout);
   errno = e;
@@ -214,7 +215,7 @@ WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv, bool timedou
  * True (reported): the call must fail. */
 #define WT_COND_MARK_WORD 7
 WT_INLINE bool wt_i_cond_dead(wt_thread *t, const volatile void *cv, uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return false;
+  if (wt_i_skip(t, pc)) return false;
   int e = errno;
   bool dead = wt_misuse_dead(t, cv, WT_COND_MARK_WORD, WT_SYNC_COND, pc);
   errno = e;
@@ -222,14 +223,14 @@ WT_INLINE bool wt_i_cond_dead(wt_thread *t, const volatile void *cv, uintptr_t p
 }
 /* Before the real signal or broadcast (misuse.c counts woken waiters). */
 WT_INLINE void wt_i_cond_wake(wt_thread *t, const volatile void *cv, bool all, uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return;
+  if (wt_i_skip(t, pc)) return;
   int e = errno;
   wt_misuse_cond_wake(t, cv, all, pc);
   errno = e;
 }
 /* Before the real destroy: true if it must not run (threads blocked). */
 WT_INLINE bool wt_i_cond_destroy(wt_thread *t, const volatile void *cv, uintptr_t pc) {
-  if (WT_UNLIKELY(t->in_rt)) return false;
+  if (wt_i_skip(t, pc)) return false;
   int e = errno;
   bool busy = wt_misuse_cond_destroy(t, cv, pc);
   errno = e;
@@ -240,7 +241,7 @@ static inline void wt_cond_wait_cancelled(void *arg) {
   wt_cond_wait *w = arg;
   if (w->noted) wt_wait_end(w->t);
   wt_i_lock(w->t, w->mtx, WT_SYNC_MUTEX, true, false, w->pc);
-  wt_i_cond_end(w->t, w->cv, true);
+  wt_i_cond_end(w->t, w->cv, true, w->pc);
 }
 
 /* forever: the call has no timeout. */
@@ -256,7 +257,7 @@ static inline void wt_cond_wait_cancelled(void *arg) {
     if (w_.noted) wt_wait_end(w_.t);                                          \
     wt_i_lock(w_.t, w_.mtx, WT_SYNC_MUTEX, true, false, w_.pc);               \
     wt_i_acquire(w_.t, (cvar), WT_SYNC_COND, w_.pc);                          \
-    wt_i_cond_end(w_.t, w_.cv, (res) == ETIMEDOUT || (res) == thrd_timedout); \
+    wt_i_cond_end(w_.t, w_.cv, (res) == ETIMEDOUT || (res) == thrd_timedout, w_.pc); \
   } while (0)
 
 #endif

@@ -16,13 +16,13 @@ int sem_init(sem_t *s, int pshared, unsigned value) {
   wt_thread *t = wt_enter();
   /* Threads blocked in it: reported, and left alone rather than made
    * unwakeable (EBUSY: the error barriers get for the same mistake). */
-  if (!t->in_rt && wt_misuse_sem_reinit(t, s, WT_PC())) {
+  if (!wt_i_skip(t, WT_PC()) && wt_misuse_sem_reinit(t, s, WT_PC())) {
     errno = EBUSY;
     return -1;
   }
   wt_i_forget(t, s, WT_PC());
   int r = WT_REAL(sem_init)(s, pshared, value);
-  if (r == 0 && !t->in_rt) {
+  if (r == 0 && !wt_i_skip(t, WT_PC())) {
     wt_misuse_sem_init(s, value);
     /* Numbered from here, so reports name it and show this stack. */
     wt_sync_get(t, (uintptr_t)s, WT_SYNC_SEM, WT_PC());
@@ -33,7 +33,7 @@ int sem_init(sem_t *s, int pshared, unsigned value) {
 int sem_destroy(sem_t *s) {
   WT_REAL_DECL(int, sem_destroy, (sem_t *));
   wt_thread *t = wt_enter();
-  if (!t->in_rt) {
+  if (!wt_i_skip(t, WT_PC())) {
     int e = errno;
     bool busy = wt_misuse_sem_destroy(t, s, WT_PC());
     errno = e;
@@ -42,13 +42,13 @@ int sem_destroy(sem_t *s) {
       return -1;
     }
   }
-  if (!t->in_rt && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) {
+  if (!wt_i_skip(t, WT_PC()) && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) {
     errno = EINVAL;
     return -1;
   }
   wt_i_forget(t, s, WT_PC());
   int r = WT_REAL(sem_destroy)(s);
-  if (r == 0 && !t->in_rt) wt_misuse_mark_destroyed(t, s, 2, WT_PC());
+  if (r == 0 && !wt_i_skip(t, WT_PC())) wt_misuse_mark_destroyed(t, s, 2, WT_PC());
   return r;
 }
 
@@ -56,12 +56,12 @@ int sem_destroy(sem_t *s) {
 int sem_post(sem_t *s) {
   WT_REAL_DECL(int, sem_post, (sem_t *));
   wt_thread *t = wt_enter();
-  if (!t->in_rt && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) {
+  if (!wt_i_skip(t, WT_PC()) && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) {
     errno = EINVAL;
     return -1;
   }
   wt_i_release(t, s, WT_SYNC_SEM, WT_PC());
-  if (!t->in_rt) wt_misuse_sem_post(s);
+  if (!wt_i_skip(t, WT_PC())) wt_misuse_sem_post(s);
   return WT_REAL(sem_post)(s);
 }
 
@@ -79,12 +79,12 @@ static bool sem_private(const sem_t *s) { return ((const volatile int *)s)[2] ==
   int name params {                                                           \
     WT_REAL_DECL(int, name, params);                                          \
     wt_thread *t = wt_enter();                                                \
-    if (!t->in_rt && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) {                     \
+    if (!wt_i_skip(t, WT_PC()) && wt_misuse_dead(t, s, 2, WT_SYNC_SEM, WT_PC())) { \
       errno = EINVAL;                                                         \
       return -1;                                                              \
     }                                                                         \
     wt_misuse_timeout(t, s, WT_SYNC_SEM, (timeout), WT_PC());                 \
-    bool note = !t->in_rt;                                                    \
+    bool note = !wt_i_skip(t, WT_PC());                                       \
     if (note && (waits)) wt_misuse_sem_wait_begin(s);                         \
     bool noted = note && (forever) && sem_private(s) &&                       \
                  wt_wait_begin(t, WT_WAIT_SEM, (uintptr_t)s, false, WT_PC()); \

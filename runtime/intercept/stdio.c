@@ -10,10 +10,12 @@
 #include <errno.h>
 #include <stdio.h>
 
-static wt_thread *checking(void) {
+static wt_thread *checking_at(uintptr_t pc) {
   wt_thread *t = wt_enter();
-  return !t->in_rt && !t->ignore ? t : 0;
+  return !wt_i_skip(t, pc) && !t->ignore ? t : 0;
 }
+/* A macro: the caller is the interceptor's caller. */
+#define checking() checking_at(WT_PC())
 
 static void output(wt_thread *t, FILE *f, const void *p, size_t n, uintptr_t pc, void *fn) {
   int e = errno;

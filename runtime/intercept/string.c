@@ -14,11 +14,13 @@
 
 #include <string.h>
 
-static wt_thread *checking(void) {
+static wt_thread *checking_at(uintptr_t pc) {
   if (WT_UNLIKELY(!atomic_load_explicit(&wt_inited, memory_order_acquire))) return 0;
   wt_thread *t = wt_thread_get();
-  return t && !t->in_rt && !t->ignore ? t : 0;
+  return t && !wt_i_skip(t, pc) && !t->ignore ? t : 0;
 }
+/* A macro: the caller is the interceptor's caller. */
+#define checking() checking_at(WT_PC())
 
 static void rd(wt_thread *t, const void *p, size_t n, uintptr_t pc, void *fn) {
   if (n && p) wt_access_range_in(t, (uintptr_t)p, n, false, pc, fn);

@@ -5,6 +5,7 @@
 
 #include <dlfcn.h>
 #include <link.h>
+#include <sched.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -101,6 +102,56 @@ void wt_tls_bounds(uintptr_t *lo, uintptr_t *hi) {
   *lo = span.lo;
   *hi = span.hi;
 }
+
+struct module_span { uintptr_t addr, lo, hi; };
+
+static int module_of(struct dl_phdr_info *info, size_t size, void *arg) {
+  struct module_span *m = arg;
+  uintptr_t lo = ~(uintptr_t)0, hi = 0;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    if (info->dlpi_phdr[i].p_type == PT_LOAD) {
+      uintptr_t a = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
+      if (a < lo) lo = a;
+      if (a + info->dlpi_phdr[i].p_memsz > hi) hi = a + info->dlpi_phdr[i].p_memsz;
+    }
+  if (m->addr < lo || m->addr >= hi) return 0;
+  m->lo = lo;
+  m->hi = hi;
+  return 1;
+}
+
+void wt_module_span(uintptr_t addr, uintptr_t *lo, uintptr_t *hi) {
+  struct module_span m = {addr, 0, 0};
+  dl_iterate_phdr(module_of, &m);
+  *lo = m.lo;
+  *hi = m.hi;
+}
+
+struct module_named { const char *prefix; uintptr_t lo, hi; };
+
+static int module_named(struct dl_phdr_info *info, size_t size, void *arg) {
+  struct module_named *m = arg;
+  const char *name = info->dlpi_name ? wt_base_name(info->dlpi_name) : "";
+  if (__builtin_strncmp(name, m->prefix, __builtin_strlen(m->prefix)) != 0) return 0;
+  m->lo = ~(uintptr_t)0;
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    if (info->dlpi_phdr[i].p_type == PT_LOAD) {
+      uintptr_t a = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
+      if (a < m->lo) m->lo = a;
+      if (a + info->dlpi_phdr[i].p_memsz > m->hi) m->hi = a + info->dlpi_phdr[i].p_memsz;
+    }
+  return 1;
+}
+
+bool wt_module_named(const char *prefix, uintptr_t *lo, uintptr_t *hi) {
+  struct module_named m = {prefix, 0, 0};
+  bool found = dl_iterate_phdr(module_named, &m) != 0;
+  if (lo) *lo = m.lo;
+  if (hi) *hi = m.hi;
+  return found;
+}
+
+void wt_yield(void) { sched_yield(); }
 
 static void vformat(char *buf, size_t cap, const char *fmt, va_list ap) {
   vsnprintf(buf, cap, fmt, ap);

@@ -110,12 +110,15 @@ static bool runtime_frame(const char *fn) {
  * count.  Like ThreadSanitizer, a stack ends at main (what is above is
  * libc's start-up) and at the runtime's thread trampoline (above it is
  * libc's thread start); runtime frames below any application frame are
- * dropped. */
+ * dropped, and so are libomp's. */
 static int walk_stack(wt_ctx ctx, void (*frame)(const wt_frame *, int, void *), void *arg,
                       int max) {
   int n = wt_ctx_frames(ctx, pcs, WT_MAX_FRAMES, 0);
   int k = 0;
   for (int i = 0; i < n && k < max; i++) {
+    /* libomp's frames between the program's say nothing to its author:
+     * the construct's own line stands for them (intercept/omp.c). */
+    if (pcs[i] - 1 - wt_omp_lo < wt_omp_hi - wt_omp_lo) continue;
     int m = wt_symbolize_code_all(pcs[i], frames, MAX_INLINE);
     for (int j = 0; j < m && k < max; j++) {
       const wt_frame *f = &frames[j];
@@ -184,7 +187,13 @@ static void put_object_created(const char *word, uint32_t uid) {
   put_stack(ctx);
 }
 
-static void put_mutex_created(uint32_t uid) { put_object_created("Mutex", uid); }
+static void put_mutex_created(uint32_t uid) {
+  int kind = wt_sync_kind_of(uid);
+  put_object_created(kind == WT_SYNC_OMP_LOCK       ? "OpenMP lock"
+                     : kind == WT_SYNC_OMP_CRITICAL ? "Critical section"
+                                                    : "Mutex",
+                     uid);
+}
 
 /* Each mutex held at either access, once, in order of first mention. */
 static void put_mutexes(const wt_report *r) {
@@ -468,6 +477,8 @@ static const char *obj_word(uint32_t kind) {
   case WT_SYNC_COND: return "condition variable";
   case WT_SYNC_BARRIER: return "barrier";
   case WT_SYNC_SEM: return "semaphore";
+  case WT_SYNC_OMP_LOCK: return "OpenMP lock";
+  case WT_SYNC_OMP_CRITICAL: return "critical section";
   default: return "object";
   }
 }
@@ -488,6 +499,25 @@ static void put_misuse(const wt_report *r) {
   const char *obj = obj_name(m->obj_kind, m->obj_uid, m->obj_addr);
   uint32_t uids[2 + WT_REPORT_CYCLE], n = 0;
   switch (r->kind) {
+  case WT_R_OMP_UNLOCK_UNLOCKED:
+    put("  Unset of %s by %s, which does not hold it:\n", obj, who);
+    put_stack(r->cur.ctx);
+    put("  It is not set.\n");
+    break;
+  case WT_R_OMP_UNLOCK_FOREIGN:
+    put("  Unset of %s by %s, which does not hold it:\n", obj, who);
+    put_stack(r->cur.ctx);
+    put("  It is held by %s.\n", thread_name(m->other_thread));
+    break;
+  case WT_R_OMP_DOUBLE_LOCK:
+  case WT_R_OMP_CRITICAL_NESTED:
+    put(r->kind == WT_R_OMP_DOUBLE_LOCK ? "  Set of %s by %s, which already holds it:\n"
+                                        : "  Entry into %s by %s, which is already inside it:\n",
+        obj, who);
+    put_stack(r->cur.ctx);
+    put("  It was acquired by the same thread here:\n");
+    put_stack(m->other_ctx);
+    break;
   case WT_R_UNLOCK_UNLOCKED:
   case WT_R_RW_UNLOCK_UNLOCKED:
     put("  Unlock of %s by %s, which does not hold it:\n", obj, who);

@@ -1,0 +1,663 @@
+/* OpenMP: weft is an OMPT tool by itself.  LLVM's libomp looks up
+ * ompt_start_tool in the program before anything else, finds this one
+ * (the runtime is linked whole into the executable) and reports its
+ * parallel regions, barriers, tasks, locks and critical sections through
+ * the callbacks below.  Each becomes a happens-before edge through a
+ * clock this file owns; locks also go through sync.c, so they count
+ * among a report's held locks, in the lock-order graph and in the
+ * watchdog.  libomp's own synchronization (futexes, atomics, and the
+ * pthread calls it makes) says nothing about the program's and is left
+ * out: intercept.h passes calls made from libomp's code through.
+ *
+ * The model (docs/openmp.md):
+ *   parallel begin  -> each implicit task's start
+ *   barrier arrival -> every thread's leaving that barrier; a team
+ *                      alternates two clocks, since a thread may arrive
+ *                      at the next barrier before a slow one has left
+ *                      this one
+ *   task creation   -> its start; a task's completion -> the creator's
+ *                      taskwait, the end of its taskgroup and of the
+ *                      barrier after it, and its dependent siblings
+ *   lock/critical   -> through sync.c, as a mutex
+ *   reduction       -> the combining libomp does is not checked: it is
+ *                      ordered by the runtime, not by the program
+ * Tasks run on threads and share their clocks, so two unordered tasks
+ * that happen to run on one thread are not found to race (as with
+ * Archer). */
+#include "intercept.h"
+
+#include <omp-tools.h>
+
+#include <stdlib.h>
+
+uintptr_t wt_omp_lo, wt_omp_hi;
+static bool started, other_tool;
+
+/* A clock the OpenMP constructs release into and acquire from. */
+typedef struct oclock {
+  wt_spin lock;
+  wt_vc vc;
+} oclock;
+
+static void o_release(wt_thread *t, oclock *c) {
+  wt_spin_lock(&c->lock);
+  wt_release(t, &c->vc);
+  wt_spin_unlock(&c->lock);
+}
+
+static void o_acquire(wt_thread *t, oclock *c) {
+  wt_spin_lock(&c->lock);
+  wt_acquire(t, &c->vc);
+  wt_spin_unlock(&c->lock);
+}
+
+/* A parallel region (or the initial task's implicit one). */
+typedef struct oteam {
+  oclock fork;
+  oclock barrier[2];
+  const void *where;   /* the construct's return address in the program */
+} oteam;
+
+/* A dependence object: one per variable named in depend clauses of
+ * sibling tasks, kept by their parent. */
+typedef struct odep {
+  oclock in, out, inoutset;
+} odep;
+
+typedef struct otaskgroup {
+  oclock done;
+  struct otaskgroup *parent;
+} otaskgroup;
+
+typedef struct odep_use {
+  odep *dep;
+  int type; /* ompt_dependence_type_t */
+} odep_use;
+
+typedef struct otask {
+  oclock self;         /* creation, suspension -> (re)start */
+  oclock taskwait;     /* children's completion -> taskwait */
+  oclock all_last, all_next; /* omp_all_memory epochs of the children */
+  oteam *team;
+  struct otask *parent;
+  otaskgroup *group;
+  odep_use *uses;      /* this task's own dependences */
+  uint32_t nuses;
+  bool all_memory;     /* depend on omp_all_memory */
+  bool started;
+  bool in_barrier;     /* accesses are ignored (no reduction events) */
+  bool pushed;         /* the region's line is on the shadow stack */
+  uint8_t barrier;     /* which of the team's two barrier clocks is next */
+  int flags;           /* ompt_task_flag_t */
+  uint32_t children;   /* explicit tasks created */
+  _Atomic uint32_t refs; /* itself and each child not yet freed */
+  /* The children's dependence objects, by variable address. */
+  uintptr_t *dep_keys;
+  odep **dep_vals;
+  uint32_t dep_cap, dep_n;
+} otask;
+
+static int have_reduction_events;
+static ompt_get_parallel_info_t get_parallel_info;
+
+static oteam *team_new(void) { return wt_alloc(sizeof(oteam)); }
+
+static void team_free(oteam *m) {
+  wt_vc_destroy(&m->fork.vc);
+  wt_vc_destroy(&m->barrier[0].vc);
+  wt_vc_destroy(&m->barrier[1].vc);
+  wt_free(m, sizeof *m);
+}
+
+static otask *task_new(oteam *team, otask *parent, int flags) {
+  otask *k = wt_alloc(sizeof *k);
+  k->team = team;
+  k->parent = parent;
+  k->flags = flags;
+  atomic_store_explicit(&k->refs, 1, memory_order_relaxed);
+  if (parent) {
+    k->team = parent->team;
+    k->barrier = parent->barrier;
+    k->group = parent->group;
+    atomic_fetch_add_explicit(&parent->refs, 1, memory_order_relaxed);
+  }
+  return k;
+}
+
+static void task_free(otask *k) {
+  while (k && atomic_fetch_sub_explicit(&k->refs, 1, memory_order_acq_rel) == 1) {
+    otask *parent = k->parent;
+    for (uint32_t i = 0; i < k->dep_cap; i++)
+      if (k->dep_keys[i]) {
+        odep *d = k->dep_vals[i];
+        wt_vc_destroy(&d->in.vc);
+        wt_vc_destroy(&d->out.vc);
+        wt_vc_destroy(&d->inoutset.vc);
+        wt_free(d, sizeof *d);
+      }
+    wt_free(k->dep_keys, k->dep_cap * sizeof *k->dep_keys);
+    wt_free(k->dep_vals, k->dep_cap * sizeof *k->dep_vals);
+    wt_free(k->uses, k->nuses * sizeof *k->uses);
+    wt_vc_destroy(&k->self.vc);
+    wt_vc_destroy(&k->taskwait.vc);
+    wt_vc_destroy(&k->all_last.vc);
+    wt_vc_destroy(&k->all_next.vc);
+    wt_free(k, sizeof *k);
+    k = parent;
+  }
+}
+
+static otask *task_of(ompt_data_t *d) { return d ? d->ptr : 0; }
+static oteam *team_of(ompt_data_t *d) { return d ? d->ptr : 0; }
+
+/* ---- parallel regions and implicit tasks ------------------------------ */
+static void on_parallel_begin(ompt_data_t *task, const ompt_frame_t *frame,
+                              ompt_data_t *parallel, unsigned int n, int flags,
+                              const void *ra) {
+  wt_thread *t = wt_enter();
+  oteam *m = team_new();
+  m->where = ra;
+  parallel->ptr = m;
+  o_release(t, &m->fork);
+}
+
+static void on_parallel_end(ompt_data_t *parallel, ompt_data_t *task, int flags,
+                            const void *ra) {
+  wt_thread *t = wt_enter();
+  oteam *m = team_of(parallel);
+  if (!m) return;
+  o_acquire(t, &m->barrier[0]);
+  o_acquire(t, &m->barrier[1]);
+  parallel->ptr = 0;
+  team_free(m);
+}
+
+static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parallel,
+                             ompt_data_t *task, unsigned int n, unsigned int index,
+                             int flags) {
+  wt_thread *t = wt_enter();
+  if (endpoint == ompt_scope_begin) {
+    if (task->ptr) return; /* the initial task, already seen in task_create */
+    if (flags & ompt_task_initial) parallel->ptr = team_new();
+    oteam *m = team_of(parallel);
+    otask *k = task_new(m, 0, flags);
+    k->started = true;
+    task->ptr = k;
+    o_acquire(t, &m->fork);
+    /* Stacks inside the region go through the construct's line, in the
+     * master and the workers alike. */
+    if (m->where) {
+      __weft_func_entry((void *)m->where);
+      k->pushed = true;
+    }
+  } else if (endpoint == ompt_scope_end) {
+    otask *k = task_of(task);
+    if (!k) return;
+    if (k->pushed) __weft_func_exit();
+    task->ptr = 0;
+    if (flags & ompt_task_initial) {
+      team_free(k->team);
+      if (parallel) parallel->ptr = 0;
+    }
+    task_free(k);
+  }
+}
+
+/* ---- barriers, taskwait, taskgroup ------------------------------------ */
+static bool is_barrier(ompt_sync_region_t kind) {
+  switch (kind) {
+  case ompt_sync_region_barrier:
+  case ompt_sync_region_barrier_implicit:
+  case ompt_sync_region_barrier_explicit:
+  case ompt_sync_region_barrier_implementation:
+  case ompt_sync_region_barrier_implicit_workshare:
+  case ompt_sync_region_barrier_implicit_parallel:
+  case ompt_sync_region_barrier_teams:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static void on_sync_region(ompt_sync_region_t kind, ompt_scope_endpoint_t endpoint,
+                           ompt_data_t *parallel, ompt_data_t *task, const void *ra) {
+  wt_thread *t = wt_enter();
+  otask *k = task_of(task);
+  if (!k) return;
+  if (endpoint != ompt_scope_end) { /* begin (or beginend) */
+    if (is_barrier(kind)) {
+      o_release(t, &k->team->barrier[k->barrier]);
+      /* Without reduction events, the combining libomp does inside a
+       * barrier (reading other threads' private copies) cannot be told
+       * from the program's accesses: nothing inside is checked, except
+       * tasks run there (on_task_schedule). */
+      if (!have_reduction_events) {
+        k->in_barrier = true;
+        t->ignore++;
+      }
+    } else if (kind == ompt_sync_region_taskgroup) {
+      otaskgroup *g = wt_alloc(sizeof *g);
+      g->parent = k->group;
+      k->group = g;
+    }
+    if (endpoint == ompt_scope_begin) return;
+  }
+  if (is_barrier(kind)) {
+    if (k->in_barrier) {
+      k->in_barrier = false;
+      t->ignore--;
+    }
+    /* Threads leaving the team after its last barrier get no parallel
+     * data: the master's parallel end acquires for them. */
+    if (parallel) o_acquire(t, &k->team->barrier[k->barrier]);
+    k->barrier ^= 1;
+  } else if (kind == ompt_sync_region_taskwait) {
+    if (k->children) o_acquire(t, &k->taskwait);
+  } else if (kind == ompt_sync_region_taskgroup && k->group) {
+    otaskgroup *g = k->group;
+    o_acquire(t, &g->done);
+    k->group = g->parent;
+    wt_vc_destroy(&g->done.vc);
+    wt_free(g, sizeof *g);
+  }
+}
+
+/* The combining of private copies: libomp orders it, the program does not
+ * have to. */
+static void on_reduction(ompt_sync_region_t kind, ompt_scope_endpoint_t endpoint,
+                         ompt_data_t *parallel, ompt_data_t *task, const void *ra) {
+  wt_thread *t = wt_enter();
+  if (endpoint == ompt_scope_begin) t->ignore++;
+  else if (endpoint == ompt_scope_end && t->ignore) t->ignore--;
+}
+
+/* ---- explicit tasks ------------------------------------------------------ */
+static void on_task_create(ompt_data_t *parent, const ompt_frame_t *frame,
+                           ompt_data_t *child, int flags, int has_deps, const void *ra) {
+  wt_thread *t = wt_enter();
+  if (flags & ompt_task_initial) {
+    ompt_data_t *pd = 0;
+    int size = 1;
+    oteam *m = team_new();
+    if (get_parallel_info && get_parallel_info(0, &pd, &size) && pd) pd->ptr = m;
+    otask *k = task_new(m, 0, flags);
+    k->started = true;
+    child->ptr = k;
+    return;
+  }
+  otask *p = task_of(parent);
+  if (!p) return;
+  otask *k = task_new(0, p, flags);
+  child->ptr = k;
+  if (flags & ompt_task_undeferred) return; /* runs now, on this thread */
+  p->children++;
+  o_release(t, &k->self);
+}
+
+static odep *dep_of(otask *p, uintptr_t key) {
+  if (p->dep_n * 2 >= p->dep_cap) {
+    uint32_t cap = p->dep_cap ? p->dep_cap * 2 : 16;
+    uintptr_t *keys = wt_alloc(cap * sizeof *keys);
+    odep **vals = wt_alloc(cap * sizeof *vals);
+    for (uint32_t i = 0; i < p->dep_cap; i++)
+      if (p->dep_keys[i]) {
+        uint32_t j = (uint32_t)wt_hash64(p->dep_keys[i]) & (cap - 1);
+        while (keys[j]) j = (j + 1) & (cap - 1);
+        keys[j] = p->dep_keys[i];
+        vals[j] = p->dep_vals[i];
+      }
+    wt_free(p->dep_keys, p->dep_cap * sizeof *keys);
+    wt_free(p->dep_vals, p->dep_cap * sizeof *vals);
+    p->dep_keys = keys;
+    p->dep_vals = vals;
+    p->dep_cap = cap;
+  }
+  uint32_t j = (uint32_t)wt_hash64(key) & (p->dep_cap - 1);
+  while (p->dep_keys[j] && p->dep_keys[j] != key) j = (j + 1) & (p->dep_cap - 1);
+  if (!p->dep_keys[j]) {
+    p->dep_keys[j] = key;
+    p->dep_vals[j] = wt_alloc(sizeof(odep));
+    p->dep_n++;
+  }
+  return p->dep_vals[j];
+}
+
+/* Called by the creating thread, before the task can start. */
+static void on_dependences(ompt_data_t *task, const ompt_dependence_t *deps, int ndeps) {
+  wt_thread *t = wt_enter();
+  otask *k = task_of(task);
+  if (!k || !k->parent || ndeps <= 0 || k->uses) return;
+  k->uses = wt_alloc((size_t)ndeps * sizeof *k->uses);
+  for (int i = 0; i < ndeps; i++) {
+    int type = deps[i].dependence_type;
+    if (type == ompt_dependence_type_out_all_memory ||
+        type == ompt_dependence_type_inout_all_memory) {
+      k->all_memory = true;
+      continue;
+    }
+    /* Doacross (source, sink) orders loop iterations, not tasks. */
+    if (type == ompt_dependence_type_source || type == ompt_dependence_type_sink) continue;
+    k->uses[k->nuses++] = (odep_use){dep_of(k->parent, (uintptr_t)deps[i].variable.ptr), type};
+  }
+  o_release(t, &k->self);
+}
+
+static bool writes(int type) {
+  return type == ompt_dependence_type_out || type == ompt_dependence_type_inout ||
+         type == ompt_dependence_type_mutexinoutset;
+}
+
+/* Before the task's first instruction: what its dependences wait for.
+ * A task with an omp_all_memory dependence waits for every earlier
+ * sibling with dependences; any other waits for the latest such task. */
+static void deps_acquire(wt_thread *t, otask *k) {
+  if (k->all_memory) o_acquire(t, &k->parent->all_next);
+  else if (k->nuses) o_acquire(t, &k->parent->all_last);
+  for (uint32_t i = 0; i < k->nuses; i++) {
+    odep *d = k->uses[i].dep;
+    int type = k->uses[i].type;
+    if (writes(type)) {
+      o_acquire(t, &d->in);
+      o_acquire(t, &d->out);
+      o_acquire(t, &d->inoutset);
+    } else if (type == ompt_dependence_type_in) {
+      o_acquire(t, &d->out);
+      o_acquire(t, &d->inoutset);
+    } else if (type == ompt_dependence_type_inoutset) {
+      o_acquire(t, &d->in);
+      o_acquire(t, &d->out);
+    }
+  }
+}
+
+static void deps_release(wt_thread *t, otask *k) {
+  if (k->all_memory) {
+    o_release(t, &k->parent->all_last);
+    o_release(t, &k->parent->all_next);
+  } else if (k->nuses) {
+    o_release(t, &k->parent->all_next);
+  }
+  for (uint32_t i = 0; i < k->nuses; i++) {
+    odep *d = k->uses[i].dep;
+    int type = k->uses[i].type;
+    if (writes(type)) o_release(t, &d->out);
+    else if (type == ompt_dependence_type_in) o_release(t, &d->in);
+    else if (type == ompt_dependence_type_inoutset) o_release(t, &d->inoutset);
+  }
+}
+
+static void task_complete(wt_thread *t, otask *k) {
+  if (!(k->flags & ompt_task_undeferred)) {
+    o_release(t, &k->team->barrier[k->barrier]);
+    if (k->parent) o_release(t, &k->parent->taskwait);
+    if (k->group) o_release(t, &k->group->done);
+  }
+  if (k->parent) deps_release(t, k);
+}
+
+static void task_start(wt_thread *t, otask *k) {
+  if (!k->started) {
+    k->started = true;
+    if (k->parent) deps_acquire(t, k);
+  }
+  o_acquire(t, &k->self);
+}
+
+/* Accesses inside a barrier are ignored when reductions send no events,
+ * but a task run while the thread waits in the barrier is the program's. */
+static void switch_barrier(wt_thread *t, otask *from, otask *to) {
+  if (from && from->in_barrier) t->ignore--;
+  if (to && to->in_barrier) t->ignore++;
+}
+
+static void on_task_schedule(ompt_data_t *prior, ompt_task_status_t status,
+                             ompt_data_t *next) {
+  wt_thread *t = wt_enter();
+  otask *from = task_of(prior), *to = task_of(next);
+  switch (status) {
+  case ompt_task_early_fulfill: /* omp_fulfill_event before the task ended */
+    if (from) o_release(t, &from->self);
+    return;
+  case ompt_task_late_fulfill: /* ... after: the task completes now */
+    if (!from) return;
+    o_acquire(t, &from->self);
+    task_complete(t, from);
+    task_free(from);
+    return;
+  case ompt_taskwait_complete: /* a taskwait with depend clauses */
+    if (!from) return;
+    if (from->parent) deps_acquire(t, from);
+    task_free(from);
+    return;
+  case ompt_task_complete:
+  case ompt_task_cancel:
+    if (from) task_complete(t, from);
+    switch_barrier(t, from, to);
+    if (from) task_free(from);
+    if (status == ompt_task_cancel && to) task_start(t, to);
+    return;
+  case ompt_task_detach: /* the body ended; completion waits for the event */
+  case ompt_task_yield:
+  case ompt_task_switch:
+  default:
+    if (from) o_release(t, &from->self);
+    switch_barrier(t, from, to);
+    if (to) task_start(t, to);
+    return;
+  }
+}
+
+/* ---- locks, critical sections, ordered, atomic --------------------------
+ * libomp reports an acquisition after it and a release after it too, so
+ * between one thread's real release and its callback another thread can
+ * take the lock and ask for a clock not yet there.  A gate per lock,
+ * closed from the acquired callback to the released one, makes the next
+ * owner's acquired callback wait for that release.  It waits only for
+ * the gap between a real release and its callback, and never more than
+ * about a second: a release that never comes (an unset by a thread that
+ * did not own the lock) must not hang the program. */
+typedef struct ogate {
+  uint64_t id;
+  _Atomic uint32_t owner; /* uid + 1 of the thread inside, or 0 */
+  struct ogate *next;
+} ogate;
+
+#define GATE_BUCKETS 1024
+static struct {
+  wt_spin lock;
+  ogate *head;
+} gates[GATE_BUCKETS];
+
+static ogate *gate_get(uint64_t id, bool create) {
+  uint32_t b = (uint32_t)wt_hash64(id) & (GATE_BUCKETS - 1);
+  wt_spin_lock(&gates[b].lock);
+  ogate *g = gates[b].head;
+  while (g && g->id != id) g = g->next;
+  if (!g && create) {
+    g = wt_alloc(sizeof *g);
+    g->id = id;
+    g->next = gates[b].head;
+    gates[b].head = g;
+  }
+  wt_spin_unlock(&gates[b].lock);
+  return g;
+}
+
+static void gate_drop(uint64_t id) {
+  uint32_t b = (uint32_t)wt_hash64(id) & (GATE_BUCKETS - 1);
+  wt_spin_lock(&gates[b].lock);
+  for (ogate **p = &gates[b].head; *p; p = &(*p)->next)
+    if ((*p)->id == id) {
+      ogate *g = *p;
+      *p = g->next;
+      wt_free(g, sizeof *g);
+      break;
+    }
+  wt_spin_unlock(&gates[b].lock);
+}
+
+static int lock_kind(ompt_mutex_t kind) {
+  return kind == ompt_mutex_lock || kind == ompt_mutex_nest_lock ? WT_SYNC_OMP_LOCK
+                                                                  : WT_SYNC_OMP_CRITICAL;
+}
+
+/* The thread is about to wait for the lock: a second set of a simple
+ * lock (or a critical section entered again inside itself) never
+ * returns; otherwise the watchdog sees the wait. */
+static __thread bool omp_waiting __attribute__((tls_model("initial-exec")));
+
+static void on_mutex_acquire(ompt_mutex_t kind, unsigned int hint, unsigned int impl,
+                             ompt_wait_id_t id, const void *ra) {
+  wt_thread *t = wt_enter();
+  uint32_t reported = 0;
+  if (kind != ompt_mutex_nest_lock && kind != ompt_mutex_atomic &&
+      wt_misuse_omp_relock(t, (uintptr_t)id, lock_kind(kind), (uintptr_t)ra)) {
+    reported = WT_WAIT_REPORTED;
+    wt_watchdog_start();
+  }
+  omp_waiting = wt_wait_begin(t, WT_WAIT_LOCK | reported, (uintptr_t)id, true, (uintptr_t)ra);
+}
+
+static void on_mutex_acquired(ompt_mutex_t kind, ompt_wait_id_t id, const void *ra) {
+  wt_thread *t = wt_enter();
+  if (omp_waiting) {
+    omp_waiting = false;
+    wt_wait_end(t);
+  }
+  ogate *g = gate_get(id, true);
+  uint32_t free_ = 0;
+  for (uint32_t spins = 0; !atomic_compare_exchange_weak_explicit(
+           &g->owner, &free_, t->uid + 1, memory_order_acquire, memory_order_relaxed);
+       spins++) {
+    free_ = 0;
+    if (spins > (1u << 20)) break; /* give up the edge rather than hang */
+    if (spins > 64) wt_yield();
+    else __builtin_ia32_pause();
+  }
+  wt_lock_post(t, (uintptr_t)id, lock_kind(kind), true, false, (uintptr_t)ra);
+}
+
+static void on_mutex_released(ompt_mutex_t kind, ompt_wait_id_t id, const void *ra) {
+  wt_thread *t = wt_enter();
+  uint32_t owner;
+  int state = wt_unlock_pre(t, (uintptr_t)id, lock_kind(kind), (uintptr_t)ra, &owner);
+  if (state != WT_HELD_BY_ME && state != WT_HELD_STALE)
+    wt_misuse_omp_unlock(t, (uintptr_t)id, lock_kind(kind), state, owner, (uintptr_t)ra);
+  ogate *g = gate_get(id, false);
+  if (g) atomic_store_explicit(&g->owner, 0, memory_order_release);
+}
+
+/* A lock is created where omp_init_lock is called, not where it is
+ * first set. */
+static void on_lock_init(ompt_mutex_t kind, unsigned int hint, unsigned int impl,
+                         ompt_wait_id_t id, const void *ra) {
+  wt_thread *t = wt_enter();
+  wt_sync_destroy(t, (uintptr_t)id);
+  wt_sync_get(t, (uintptr_t)id, lock_kind(kind), (uintptr_t)ra);
+}
+
+static void on_lock_destroy(ompt_mutex_t kind, ompt_wait_id_t id, const void *ra) {
+  wt_thread *t = wt_enter();
+  wt_sync_destroy(t, (uintptr_t)id);
+  gate_drop(id);
+}
+
+/* A flush is a sequentially consistent fence (OpenMP 5.x, 1.4.4). */
+static void on_flush(ompt_data_t *thread, const void *ra) {
+  (void)wt_enter();
+  __weft_fence(5 /* __ATOMIC_SEQ_CST */);
+}
+
+/* ---- start-up -------------------------------------------------------------- */
+static int on_initialize(ompt_function_lookup_t lookup, int device, ompt_data_t *data) {
+  ompt_set_callback_t set = (ompt_set_callback_t)lookup("ompt_set_callback");
+  get_parallel_info = (ompt_get_parallel_info_t)lookup("ompt_get_parallel_info");
+  if (!set) return 0;
+  /* libomp's code (if start-up did not find it by name): calls made
+   * from it are its own business. */
+  if (!wt_omp_hi) wt_module_span((uintptr_t)lookup, &wt_omp_lo, &wt_omp_hi);
+#define SET(event, fn) set(ompt_callback_##event, (ompt_callback_t)(fn))
+  SET(parallel_begin, on_parallel_begin);
+  SET(parallel_end, on_parallel_end);
+  SET(implicit_task, on_implicit_task);
+  SET(sync_region, on_sync_region);
+  SET(task_create, on_task_create);
+  SET(task_schedule, on_task_schedule);
+  SET(dependences, on_dependences);
+  SET(mutex_acquire, on_mutex_acquire);
+  SET(mutex_acquired, on_mutex_acquired);
+  SET(mutex_released, on_mutex_released);
+  SET(lock_init, on_lock_init);
+  SET(lock_destroy, on_lock_destroy);
+  SET(flush, on_flush);
+  have_reduction_events = SET(reduction, on_reduction) == ompt_set_always;
+#undef SET
+  started = true;
+  return 1;
+}
+
+static void on_finalize(ompt_data_t *data) {}
+
+static ompt_start_tool_result_t tool = {on_initialize, on_finalize, {0}};
+
+/* Another OMPT tool the user asked for by name comes first: weft steps
+ * aside and says so. */
+static ompt_start_tool_result_t *start_tool(unsigned int version, const char *runtime) {
+  const char *other = getenv("OMP_TOOL_LIBRARIES");
+  if (other && *other) {
+    other_tool = true;
+    wt_printf("weft: OMP_TOOL_LIBRARIES names another OpenMP tool (%s): weft is not the "
+              "OMPT tool in this run, and OpenMP synchronization is not modelled; expect "
+              "false data race reports\n", other);
+    return 0;
+  }
+  return &tool;
+}
+
+/* Weak: a program that is an OMPT tool itself keeps its own. */
+__attribute__((weak, visibility("default"), alias("start_tool"))) ompt_start_tool_result_t *
+ompt_start_tool(unsigned int version, const char *runtime);
+
+/* Cases in which OpenMP runs unmodelled, said once at start-up, before
+ * any report they could explain. */
+void wt_omp_check(void) {
+  const char *tool_env = getenv("OMP_TOOL"), *other = getenv("OMP_TOOL_LIBRARIES");
+  uintptr_t lo, hi;
+  bool libomp = wt_module_named("libomp.", &lo, &hi);
+  if (wt_module_named("libgomp.", 0, 0))
+    wt_printf("weft: this program uses GCC's OpenMP runtime (libgomp), which has no tool "
+              "interface: OpenMP synchronization is not modelled, expect false data race "
+              "reports; build it with clang's -fopenmp (LLVM's libomp) instead\n");
+  if (!libomp) return;
+  if ((void *)ompt_start_tool != (void *)start_tool)
+    wt_printf("weft: the program defines its own ompt_start_tool: weft is not the OMPT tool "
+              "in this run, and OpenMP synchronization is not modelled\n");
+  else if (tool_env && !__builtin_strcmp(tool_env, "disabled"))
+    wt_printf("weft: OMP_TOOL=disabled: OpenMP synchronization is not modelled in this run\n");
+  else if (!other || !*other) {
+    /* libomp takes locks of its own before it starts its tool: those
+     * are passed through from the start. */
+    wt_omp_lo = lo;
+    wt_omp_hi = hi;
+  }
+}
+
+/* ---- task memory ------------------------------------------------------------
+ * libomp hands out task descriptors (with the task's private copies and
+ * its shared-variable pointers) from free lists of its own, so memory one
+ * task's thread read is written by another task's creator with no free
+ * and malloc in between: a new task's block starts with no history.  The
+ * layout is the compiler's ABI: the descriptor's first word points to
+ * the shareds block. */
+void *__kmpc_omp_task_alloc(void *loc, int32_t gtid, int32_t flags, size_t task_size,
+                            size_t shareds_size, void *entry) {
+  WT_REAL_DECL(void *, __kmpc_omp_task_alloc,
+               (void *, int32_t, int32_t, size_t, size_t, void *));
+  void *task = WT_REAL(__kmpc_omp_task_alloc)(loc, gtid, flags, task_size, shareds_size, entry);
+  if (task && started) {
+    wt_shadow_reset((uintptr_t)task, task_size);
+    void *shareds = *(void **)task;
+    if (shareds && shareds_size) wt_shadow_reset((uintptr_t)shareds, shareds_size);
+  }
+  return task;
+}
