@@ -86,7 +86,8 @@ typedef struct otask {
   bool all_memory;     /* depend on omp_all_memory */
   bool started;
   bool in_barrier;     /* accesses are ignored (no reduction events) */
-  bool pushed;         /* the region's line is on the shadow stack */
+  const void *where;   /* where the program created it (a return address) */
+  uint32_t pushed;     /* shadow stack depth with `where` on top, or 0 */
   uint8_t barrier;     /* which of the team's two barrier clocks is next */
   int flags;           /* ompt_task_flag_t */
   uint32_t children;   /* explicit tasks created */
@@ -148,6 +149,21 @@ static void task_free(otask *k) {
 }
 
 static otask *task_of(ompt_data_t *d) { return d ? d->ptr : 0; }
+
+/* A task's stacks go through the line that created it (for an implicit
+ * task, its parallel construct): pushed on the shadow stack when it
+ * starts, popped when it ends, if the stack is back where it was (an
+ * untied task may have moved). */
+static void push_where(wt_thread *t, otask *k) {
+  if (!k->where) return;
+  __weft_func_entry((void *)k->where);
+  k->pushed = t->depth;
+}
+
+static void pop_where(wt_thread *t, otask *k) {
+  if (k->pushed && t->depth == k->pushed) __weft_func_exit();
+  k->pushed = 0;
+}
 static oteam *team_of(ompt_data_t *d) { return d ? d->ptr : 0; }
 
 /* ---- parallel regions and implicit tasks ------------------------------ */
@@ -186,14 +202,12 @@ static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parall
     o_acquire(t, &m->fork);
     /* Stacks inside the region go through the construct's line, in the
      * master and the workers alike. */
-    if (m->where) {
-      __weft_func_entry((void *)m->where);
-      k->pushed = true;
-    }
+    k->where = m->where;
+    push_where(t, k);
   } else if (endpoint == ompt_scope_end) {
     otask *k = task_of(task);
     if (!k) return;
-    if (k->pushed) __weft_func_exit();
+    pop_where(t, k);
     task->ptr = 0;
     if (flags & ompt_task_initial) {
       team_free(k->team);
@@ -288,6 +302,7 @@ static void on_task_create(ompt_data_t *parent, const ompt_frame_t *frame,
   otask *p = task_of(parent);
   if (!p) return;
   otask *k = task_new(0, p, flags);
+  k->where = ra;
   child->ptr = k;
   if (flags & ompt_task_undeferred) return; /* runs now, on this thread */
   p->children++;
@@ -387,6 +402,7 @@ static void deps_release(wt_thread *t, otask *k) {
 }
 
 static void task_complete(wt_thread *t, otask *k) {
+  pop_where(t, k);
   if (!(k->flags & ompt_task_undeferred)) {
     o_release(t, &k->team->barrier[k->barrier]);
     if (k->parent) o_release(t, &k->parent->taskwait);
@@ -399,6 +415,7 @@ static void task_start(wt_thread *t, otask *k) {
   if (!k->started) {
     k->started = true;
     if (k->parent) deps_acquire(t, k);
+    push_where(t, k);
   }
   o_acquire(t, &k->self);
 }
