@@ -172,15 +172,6 @@ bool wt_misuse_omp_relock(wt_thread *t, uintptr_t id, int kind, uintptr_t pc) {
   return true;
 }
 
-/* libomp unsets a lock whoever asks; the next owner then shares it. */
-void wt_misuse_omp_unlock(wt_thread *t, uintptr_t id, int kind, int state, uint32_t owner,
-                          uintptr_t pc) {
-  if (kind != WT_SYNC_OMP_LOCK) return;
-  wt_report_misuse r = object((const void *)id, (uint32_t)kind);
-  r.other_thread = owner;
-  report(t, state == WT_HELD_NOT ? WT_R_OMP_UNLOCK_UNLOCKED : WT_R_OMP_UNLOCK_FOREIGN, pc, &r);
-}
-
 /* ---- a timed wait's timeout --------------------------------------------------
  * glibc fails such a call with EINVAL at once: a loop that means to wait
  * a while spins instead, or gives up, and no one notices. */
@@ -201,6 +192,20 @@ static bool lock_held(wt_sync *s, uint32_t *owner, uint32_t *uid) {
   *uid = s->uid;
   wt_spin_unlock(&s->lock);
   return held;
+}
+
+/* Before omp_unset_lock: libomp releases a lock whoever asks (the next
+ * owner then shares it with the first), or stops the program with an
+ * assertion when no one held it; either way the report comes first. */
+bool wt_misuse_omp_unset(wt_thread *t, uintptr_t id, uintptr_t pc) {
+  if (wt_held_find(t, id)) return false;
+  wt_report_misuse r = object((const void *)id, WT_SYNC_OMP_LOCK);
+  wt_sync *s = wt_sync_find(id);
+  uint32_t owner = ~0u, uid;
+  bool held = s && lock_held(s, &owner, &uid);
+  r.other_thread = owner;
+  report(t, held ? WT_R_OMP_UNLOCK_FOREIGN : WT_R_OMP_UNLOCK_UNLOCKED, pc, &r);
+  return true;
 }
 
 /* ---- destroy of a held lock ----------------------------------------------- */

@@ -556,10 +556,8 @@ static void on_mutex_acquired(ompt_mutex_t kind, ompt_wait_id_t id, const void *
 
 static void on_mutex_released(ompt_mutex_t kind, ompt_wait_id_t id, const void *ra) {
   wt_thread *t = wt_enter();
-  uint32_t owner;
-  int state = wt_unlock_pre(t, (uintptr_t)id, lock_kind(kind), (uintptr_t)ra, &owner);
-  if (state != WT_HELD_BY_ME && state != WT_HELD_STALE)
-    wt_misuse_omp_unlock(t, (uintptr_t)id, lock_kind(kind), state, owner, (uintptr_t)ra);
+  uint32_t owner; /* an unset by another thread was reported before it */
+  wt_unlock_pre(t, (uintptr_t)id, lock_kind(kind), (uintptr_t)ra, &owner);
   ogate *g = gate_get(id, false);
   if (g) atomic_store_explicit(&g->owner, 0, memory_order_release);
 }
@@ -577,6 +575,22 @@ static void on_lock_destroy(ompt_mutex_t kind, ompt_wait_id_t id, const void *ra
   wt_thread *t = wt_enter();
   wt_sync_destroy(t, (uintptr_t)id);
   gate_drop(id);
+}
+
+/* The unset functions are called by the program: the misuse report must
+ * come before libomp acts on it. */
+void omp_unset_lock(void *lock) {
+  WT_REAL_DECL(void, omp_unset_lock, (void *));
+  wt_thread *t = wt_enter();
+  if (started && !wt_i_skip(t, WT_PC())) wt_misuse_omp_unset(t, (uintptr_t)lock, WT_PC());
+  WT_REAL(omp_unset_lock)(lock);
+}
+
+void omp_unset_nest_lock(void *lock) {
+  WT_REAL_DECL(void, omp_unset_nest_lock, (void *));
+  wt_thread *t = wt_enter();
+  if (started && !wt_i_skip(t, WT_PC())) wt_misuse_omp_unset(t, (uintptr_t)lock, WT_PC());
+  WT_REAL(omp_unset_nest_lock)(lock);
 }
 
 /* A flush is a sequentially consistent fence (OpenMP 5.x, 1.4.4). */

@@ -187,13 +187,16 @@ static void put_object_created(const char *word, uint32_t uid) {
   put_stack(ctx);
 }
 
-static void put_mutex_created(uint32_t uid) {
-  int kind = wt_sync_kind_of(uid);
-  put_object_created(kind == WT_SYNC_OMP_LOCK       ? "OpenMP lock"
-                     : kind == WT_SYNC_OMP_CRITICAL ? "Critical section"
-                                                    : "Mutex",
-                     uid);
+/* What a lock is called in a report: pthread mutexes and rwlocks are
+ * all "mutex", as they always were; OpenMP's say what they are. */
+static const char *lock_word(uint32_t uid, bool capital) {
+  int kind = uid == ~0u ? WT_SYNC_MUTEX : wt_sync_kind_of(uid);
+  if (kind == WT_SYNC_OMP_LOCK) return "OpenMP lock";
+  if (kind == WT_SYNC_OMP_CRITICAL) return capital ? "Critical section" : "critical section";
+  return capital ? "Mutex" : "mutex";
 }
+
+static void put_mutex_created(uint32_t uid) { put_object_created(lock_word(uid, true), uid); }
 
 /* Each mutex held at either access, once, in order of first mention. */
 static void put_mutexes(const wt_report *r) {
@@ -378,11 +381,13 @@ static void put_lock_order(const wt_report *r) {
   for (uint32_t i = 0; i < n; i++) {
     const wt_report_edge *e = &r->edges[i];
     uids[i] = e->held_uid;
-    put("  Mutex M%u acquired (%s) here while holding mutex M%u (%s) in %s:\n", e->next_uid,
-        mode(e->next_write), e->held_uid, mode(e->held_write), thread_name(e->thread_uid));
+    put("  %s M%u acquired (%s) here while holding %s M%u (%s) in %s:\n",
+        lock_word(e->next_uid, true), e->next_uid, mode(e->next_write),
+        lock_word(e->held_uid, false), e->held_uid, mode(e->held_write),
+        thread_name(e->thread_uid));
     put_stack(e->next_ctx);
-    put("  Mutex M%u previously acquired (%s) by the same thread here:\n", e->held_uid,
-        mode(e->held_write));
+    put("  %s M%u previously acquired (%s) by the same thread here:\n",
+        lock_word(e->held_uid, true), e->held_uid, mode(e->held_write));
     put_stack(e->held_ctx);
   }
   put_locks_created(uids, n);
@@ -399,12 +404,13 @@ static void put_deadlock(const wt_report *r) {
       put_stack(w->wait_ctx);
       continue;
     }
-    put("  %s waits for mutex M%u (%s), held by %s%s:\n", Thread_name(w->thread_uid),
-        w->lock_uid, mode(w->lock_write), thread_name(w->holder_uid),
-        w->holder_gone ? ", which has ended" : "");
+    put("  %s waits for %s M%u (%s), held by %s%s:\n", Thread_name(w->thread_uid),
+        lock_word(w->lock_uid, false), w->lock_uid, mode(w->lock_write),
+        thread_name(w->holder_uid), w->holder_gone ? ", which has ended" : "");
     put_stack(w->wait_ctx);
     if (w->holder_ctx) {
-      put("  Mutex M%u acquired by %s here:\n", w->lock_uid, thread_name(w->holder_uid));
+      put("  %s M%u acquired by %s here:\n", lock_word(w->lock_uid, true), w->lock_uid,
+          thread_name(w->holder_uid));
       put_stack(w->holder_ctx);
     }
   }
@@ -423,8 +429,8 @@ static void put_all_blocked(const wt_report *r) {
       put("  %s waits to join %s:\n", who, thread_name(w->holder_uid));
       break;
     case WT_WAIT_LOCK:
-      put("  %s waits for mutex M%u (%s), held by %s:\n", who, w->lock_uid,
-          mode(w->lock_write), thread_name(w->holder_uid));
+      put("  %s waits for %s M%u (%s), held by %s:\n", who, lock_word(w->lock_uid, false),
+          w->lock_uid, mode(w->lock_write), thread_name(w->holder_uid));
       break;
     default: {
       const char *what = w->wait_kind == WT_WAIT_COND  ? "on condition variable"
@@ -621,7 +627,8 @@ static void put_misuse(const wt_report *r) {
     put(":\n");
     put_stack(r->cur.ctx);
     for (uint32_t i = 0; i < m->nlocks_kept; i++) {
-      put("  Mutex M%u acquired (%s) here:\n", m->locks[i].held_uid, mode(m->locks[i].held_write));
+      put("  %s M%u acquired (%s) here:\n", lock_word(m->locks[i].held_uid, true),
+          m->locks[i].held_uid, mode(m->locks[i].held_write));
       put_stack(m->locks[i].held_ctx);
       uids[n++] = m->locks[i].held_uid;
     }

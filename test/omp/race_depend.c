@@ -1,6 +1,7 @@
 // Two sibling tasks with depend(in) on the same variable are not ordered
 // with each other: the reader of the second races with a write the first
-// makes to another variable it did not declare.  Sibling: ok_depend.c.
+// makes to another variable it did not declare.  Each waits for the
+// other to have started, so two threads run them.  Sibling: ok_depend.c.
 // RUN: %weft-cc -fopenmp -O1 -g %test_include %s -o %t
 // RUN: env OMP_NUM_THREADS=2 %expect-exit 66 %t 2>&1 | FileCheck %s
 // RUN: env OMP_NUM_THREADS=8 %expect-exit 66 %t 2>&1 | FileCheck %s
@@ -16,12 +17,14 @@ int main(void) {
   {
 #pragma omp task depend(in : x)
     {
+      wtest_step_wait(1);
       undeclared = 1;
-      wtest_step_set(1);
+      wtest_step_set(2);
     }
 #pragma omp task depend(in : x) shared(seen)
     {
-      wtest_step_wait(1);
+      wtest_step_set(1);
+      wtest_step_wait(2);
       seen = undeclared;
     }
   }
@@ -31,10 +34,10 @@ int main(void) {
 
 // CHECK: WARNING: weft: data race
 // CHECK-NEXT: Read of size 4 at 0x{{[0-9a-f]+}} by {{.*}}:
-// CHECK-NEXT: #0 .omp_outlined.{{.*}} {{.*}}race_depend.c:25
-// CHECK-NEXT: #1 .omp_task_entry.{{.*}} {{.*}}race_depend.c:22
-// CHECK-NEXT: #2 main.omp_outlined{{.*}} {{.*}}race_depend.c:22
+// CHECK-NEXT: #0 .omp_outlined.{{.*}} {{.*}}race_depend.c:28
+// CHECK-NEXT: #1 .omp_task_entry.{{.*}} {{.*}}race_depend.c:24
+// CHECK-NEXT: #2 main.omp_outlined{{.*}} {{.*}}race_depend.c:24
 // CHECK: Previous write of size 4 at 0x{{[0-9a-f]+}} by {{.*}}:
-// CHECK-NEXT: #0 .omp_outlined.{{.*}} {{.*}}race_depend.c:19
-// CHECK-NEXT: #1 .omp_task_entry.{{.*}} {{.*}}race_depend.c:17
-// CHECK-NEXT: #2 main.omp_outlined{{.*}} {{.*}}race_depend.c:17
+// CHECK-NEXT: #0 .omp_outlined.{{.*}} {{.*}}race_depend.c:21
+// CHECK-NEXT: #1 .omp_task_entry.{{.*}} {{.*}}race_depend.c:18
+// CHECK-NEXT: #2 main.omp_outlined{{.*}} {{.*}}race_depend.c:18
