@@ -140,6 +140,7 @@ typedef struct wt_held {
  * this process can end. */
 enum wt_wait_kind { WT_WAIT_LOCK = 1, WT_WAIT_JOIN = 2,
                     WT_WAIT_COND = 3, WT_WAIT_SEM = 4, WT_WAIT_BARRIER = 5,
+                    WT_WAIT_OMP_IDLE = 6, /* an OpenMP worker between regions */
                     WT_WAIT_REPORTED = 0x100 /* flag: a double lock, reported */ };
 typedef struct wt_wait {
   _Atomic uint32_t seq;

@@ -85,6 +85,7 @@ typedef struct otask {
   uint32_t nuses;
   bool all_memory;     /* depend on omp_all_memory */
   bool started;
+  bool worker;         /* an implicit task of a thread other than the master */
   bool in_barrier;     /* accesses are ignored (no reduction events) */
   const void *where;   /* where the program created it (a return address) */
   uint32_t pushed;     /* shadow stack depth with `where` on top, or 0 */
@@ -99,11 +100,13 @@ typedef struct otask {
 } otask;
 
 static int have_reduction_events;
+static bool is_barrier(ompt_sync_region_t kind);
 static ompt_get_parallel_info_t get_parallel_info;
 
 static oteam *team_new(void) { return wt_alloc(sizeof(oteam)); }
 
 static void team_free(oteam *m) {
+  wt_sync_free_range((uintptr_t)m, sizeof *m); /* the barriers the watchdog saw */
   wt_vc_destroy(&m->fork.vc);
   wt_vc_destroy(&m->barrier[0].vc);
   wt_vc_destroy(&m->barrier[1].vc);
@@ -166,6 +169,50 @@ static void pop_where(wt_thread *t, otask *k) {
 }
 static oteam *team_of(ompt_data_t *d) { return d ? d->ptr : 0; }
 
+/* ---- what the watchdog sees -----------------------------------------------
+ * libomp waits on futexes of its own, so weft notes the waits OMPT
+ * reports: a barrier (a thread inside it is blocked until the whole team
+ * arrives, except while it runs a task there).  A worker's wait in the
+ * barrier that closes a region lasts, for OMPT, until the next region
+ * starts: it is noted as a worker waiting for work, which only the
+ * master can give.  A barrier that some threads of the team never reach
+ * is then a hang like any other. */
+static __thread struct {
+  otask *task;     /* the implicit task waiting in a barrier */
+  uintptr_t obj, pc;
+  bool closing;    /* the barrier at the end of the region */
+  bool noted;      /* wt_wait_begin took it: wt_wait_end is due */
+} bwait __attribute__((tls_model("initial-exec")));
+
+static void barrier_note(wt_thread *t) {
+  bool idle = bwait.task->worker && bwait.closing;
+  bwait.noted = wt_wait_begin(t, idle ? WT_WAIT_OMP_IDLE : WT_WAIT_BARRIER, bwait.obj, false,
+                              bwait.pc);
+}
+
+static void barrier_unnote(wt_thread *t) {
+  if (bwait.noted) wt_wait_end(t);
+  bwait.noted = false;
+}
+
+static void on_sync_region_wait(ompt_sync_region_t kind, ompt_scope_endpoint_t endpoint,
+                                ompt_data_t *parallel, ompt_data_t *task, const void *ra) {
+  if (!is_barrier(kind)) return;
+  wt_thread *t = wt_enter();
+  otask *k = task_of(task);
+  if (endpoint == ompt_scope_begin && k && k->team) {
+    bwait.task = k;
+    bwait.obj = (uintptr_t)&k->team->barrier[k->barrier];
+    bwait.pc = (uintptr_t)ra;
+    bwait.closing = kind == ompt_sync_region_barrier_implicit_parallel;
+    wt_sync_get(t, bwait.obj, WT_SYNC_BARRIER, bwait.pc); /* a number for reports */
+    barrier_note(t);
+  } else if (endpoint == ompt_scope_end) {
+    barrier_unnote(t);
+    bwait.task = 0;
+  }
+}
+
 /* ---- parallel regions and implicit tasks ------------------------------ */
 static void on_parallel_begin(ompt_data_t *task, const ompt_frame_t *frame,
                               ompt_data_t *parallel, unsigned int n, int flags,
@@ -198,6 +245,7 @@ static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parall
     oteam *m = team_of(parallel);
     otask *k = task_new(m, 0, flags);
     k->started = true;
+    k->worker = index != 0;
     task->ptr = k;
     o_acquire(t, &m->fork);
     /* Stacks inside the region go through the construct's line, in the
@@ -431,6 +479,15 @@ static void on_task_schedule(ompt_data_t *prior, ompt_task_status_t status,
                              ompt_data_t *next) {
   wt_thread *t = wt_enter();
   otask *from = task_of(prior), *to = task_of(next);
+  /* A task run inside a barrier wait is work, not waiting. */
+  if (bwait.task && to && status != ompt_task_early_fulfill &&
+      status != ompt_task_late_fulfill && status != ompt_taskwait_complete) {
+    if (to == bwait.task) {
+      if (!bwait.noted) barrier_note(t);
+    } else {
+      barrier_unnote(t);
+    }
+  }
   switch (status) {
   case ompt_task_early_fulfill: /* omp_fulfill_event before the task ended */
     if (from) o_release(t, &from->self);
@@ -612,6 +669,7 @@ static int on_initialize(ompt_function_lookup_t lookup, int device, ompt_data_t 
   SET(parallel_end, on_parallel_end);
   SET(implicit_task, on_implicit_task);
   SET(sync_region, on_sync_region);
+  SET(sync_region_wait, on_sync_region_wait);
   SET(task_create, on_task_create);
   SET(task_schedule, on_task_schedule);
   SET(dependences, on_dependences);

@@ -432,6 +432,9 @@ static void put_all_blocked(const wt_report *r) {
       put("  %s waits for %s M%u (%s), held by %s:\n", who, lock_word(w->lock_uid, false),
           w->lock_uid, mode(w->lock_write), thread_name(w->holder_uid));
       break;
+    case WT_WAIT_OMP_IDLE:
+      put("  %s has done its part of a parallel region and waits for the next one:\n", who);
+      break;
     default: {
       const char *what = w->wait_kind == WT_WAIT_COND  ? "on condition variable"
                          : w->wait_kind == WT_WAIT_SEM ? "on semaphore"
@@ -470,6 +473,7 @@ static void put_all_blocked(const wt_report *r) {
     put_object_created(w->wait_kind == WT_WAIT_COND  ? "Condition variable"
                        : w->wait_kind == WT_WAIT_SEM ? "Semaphore"
                        : w->wait_kind == WT_WAIT_BARRIER ? "Barrier"
+                       : w->wait_kind == WT_WAIT_LOCK    ? lock_word(w->lock_uid, true)
                                                          : "Mutex",
                        w->lock_uid);
   }
