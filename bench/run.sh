@@ -6,13 +6,17 @@
 # others: a detector that reports on these race-free programs fails here.
 # This script only measures; docs/performance.md explains the numbers.
 #
-# Usage: bench/run.sh [--runs N] [--scale S] [--markdown]
+# Usage: bench/run.sh [--runs N] [--scale S] [--markdown] [--workloads LIST]
 #   --runs N     runs per build, alternating native, tsan, weft (default 5)
 #   --scale S    work multiplier passed to every workload (default 1)
 #   --markdown   print the summary as Markdown tables, for docs/performance.md
+#   --workloads LIST  a comma-separated subset of the workloads (default all)
 # Environment: CC (default clang-19) for the native and TSan builds;
 # TSAN_OPTIONS (default report_bugs=1). WEFT_OPTIONS is cleared so the
-# runtime runs with its defaults.
+# runtime runs with its defaults.  The OpenMP workloads (omp_*) are built
+# with -fopenmp and run with OMP_NUM_THREADS (default 4); their TSan build
+# runs with Archer (ARCHER, default LLVM 19's libarcher.so), which is how
+# ThreadSanitizer understands OpenMP.
 set -euo pipefail
 export LC_ALL=C
 
@@ -21,13 +25,15 @@ root=$(cd "$here/.." && pwd)
 weft_cc=$root/build/bin/weft-cc
 cc=${CC:-clang-19}
 workloads=(counter_mutex parallel_array producer_consumer
-  partial_granule unaligned vector8 mixed_bytes memcpy_var alloc_free libc_text)
+  partial_granule unaligned vector8 mixed_bytes memcpy_var alloc_free libc_text
+  omp_stencil omp_tasks)
 
 runs=5
 scale=1
 markdown=0
 builds=native,tsan,weft # --only LIST (undocumented): a subset, for debugging
 timeout=600             # --timeout S (undocumented): kill a run after S s
+only_workloads=
 
 die() {
   echo "bench/run.sh: $*" >&2
@@ -47,6 +53,8 @@ while (($#)); do
   --markdown) markdown=1 ;;
   --only) builds=${2-}; shift ;;
   --only=*) builds=${1#*=} ;;
+  --workloads) only_workloads=${2-}; shift ;;
+  --workloads=*) only_workloads=${1#*=} ;;
   --timeout) timeout=${2-}; shift ;;
   --timeout=*) timeout=${1#*=} ;;
   -h | --help) usage 0 ;;
@@ -59,6 +67,13 @@ done
 [[ $scale =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]] && awk -v s="$scale" 'BEGIN { exit !(s > 0) }' ||
   die "--scale needs a positive number, not '$scale'"
 [[ $timeout =~ ^[1-9][0-9]*$ ]] || die "--timeout needs a positive integer, not '$timeout'"
+if [[ -n $only_workloads ]]; then
+  IFS=, read -r -a chosen <<<"$only_workloads"
+  for w in "${chosen[@]}"; do
+    [[ " ${workloads[*]} " == *" $w "* ]] || die "--workloads: unknown workload '$w' (${workloads[*]})"
+  done
+  workloads=("${chosen[@]}")
+fi
 IFS=, read -r -a build_list <<<"$builds"
 ((${#build_list[@]})) || die "--only needs at least one of native,tsan,weft"
 for b in "${build_list[@]}"; do
@@ -93,13 +108,16 @@ compile() { # compile LOG COMPILER ARGS...: show the log and stop on failure
 }
 
 compile "$tmp/measure.log" "$cc" -O2 -std=c11 "$here/measure.c" -o "$tmp/measure"
+omp_flag() { [[ $1 == omp_* ]] && echo -fopenmp || true; }
+archer=${ARCHER:-$(llvm-config-19 --libdir 2>/dev/null || echo /usr/lib/llvm-19/lib)/libarcher.so}
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-4}
 for w in "${workloads[@]}"; do
   src=$here/workloads/$w.c
   for b in "${build_list[@]}"; do
     case $b in
-    native) compile "$tmp/$w.$b.log" "$cc" -O2 -g -pthread "$src" -o "$tmp/$w.$b" ;;
-    tsan) compile "$tmp/$w.$b.log" "$cc" -O2 -g -fsanitize=thread "$src" -o "$tmp/$w.$b" ;;
-    weft) compile "$tmp/$w.$b.log" "$weft_cc" -O2 "$src" -o "$tmp/$w.$b" ;;
+    native) compile "$tmp/$w.$b.log" "$cc" -O2 -g -pthread $(omp_flag "$w") "$src" -o "$tmp/$w.$b" ;;
+    tsan) compile "$tmp/$w.$b.log" "$cc" -O2 -g -fsanitize=thread $(omp_flag "$w") "$src" -o "$tmp/$w.$b" ;;
+    weft) compile "$tmp/$w.$b.log" "$weft_cc" -O2 $(omp_flag "$w") "$src" -o "$tmp/$w.$b" ;;
     esac
   done
 done
@@ -113,7 +131,12 @@ for w in "${workloads[@]}"; do
     line="  $w run $i/$runs:"
     for b in "${build_list[@]}"; do
       rc=0
-      "$tmp/measure" -t "$timeout" "$tmp/result" "$tmp/$w.$b" "$scale" \
+      tool=()
+      if [[ $w == omp_* && $b == tsan ]]; then
+        [[ -e $archer ]] || die "Archer not found at $archer (package libomp-19-dev, or set ARCHER)"
+        tool=(env OMP_TOOL_LIBRARIES="$archer" TSAN_OPTIONS="$TSAN_OPTIONS:ignore_noninstrumented_modules=1")
+      fi
+      "${tool[@]}" "$tmp/measure" -t "$timeout" "$tmp/result" "$tmp/$w.$b" "$scale" \
         >"$tmp/out" 2>"$tmp/err" || rc=$?
       # A report counts as a failure even if an exit code option hid it.
       if ((rc != 0)) || grep -q 'WARNING: \(weft\|ThreadSanitizer\):' "$tmp/err"; then

@@ -11,7 +11,7 @@ build="$root/build"
 # Why each package is here: docs/dependencies.md.  make: CMake's default
 # generator (a recommendation of cmake only, so not always present).
 packages=(clang-19 llvm-19-dev libclang-19-dev llvm-19-tools libclang-rt-19-dev
-  libunwind-dev libjson-c-dev cmake make python3 valgrind time)
+  libunwind-dev libjson-c-dev libomp-19-dev cmake make python3 valgrind time)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -892,6 +892,19 @@ WT_INLINE void access_fixed(uintptr_t addr, uint32_t size, bool write, uintptr_t
       uint32_t i = 0;
       while (i < size / WT_GRANULE && inline_hit(c + i, e13, 0xff, write)) i++;
       if (WT_LIKELY(i == size / WT_GRANULE)) return;
+    } else if ((addr & (WT_PAGE_SIZE - 1)) + size <= WT_PAGE_SIZE) {
+      /* Straddling granules (a vector at 8-byte alignment): the first
+       * granule from off, whole ones, the last up to the end. */
+      uint32_t end = (uint32_t)off + size, n = (end + WT_GRANULE - 1) / WT_GRANULE, i = 0;
+      uint32_t tail = end & (WT_GRANULE - 1);
+      bool hit = true;
+      for (; i < n && hit; i++) {
+        uint32_t m = 0xff;
+        if (i == 0) m &= 0xffu << off;
+        if (i == n - 1 && tail) m &= (1u << tail) - 1;
+        hit = inline_hit(c + i, e13, m, write);
+      }
+      if (WT_LIKELY(hit)) return;
     }
   }
   access_miss(t, addr, size, write, pc);
