@@ -52,10 +52,14 @@ static void o_acquire(wt_thread *t, oclock *c) {
 }
 
 /* A parallel region (or the initial task's implicit one). */
+struct odoacross;
 typedef struct oteam {
   oclock fork;
   oclock barrier[2];
   const void *where;   /* the construct's return address in the program */
+  wt_spin lock;        /* guards the doacross table */
+  struct odoacross **doacross; /* the iterations its doacross loops named, */
+  uint32_t doacross_cap, doacross_n; /* open addressing by key */
 } oteam;
 
 /* A dependence object: one per variable named in depend clauses of
@@ -105,7 +109,10 @@ static ompt_get_parallel_info_t get_parallel_info;
 
 static oteam *team_new(void) { return wt_alloc(sizeof(oteam)); }
 
+static void doacross_free(oteam *m);
+
 static void team_free(oteam *m) {
+  doacross_free(m);
   wt_sync_free_range((uintptr_t)m, sizeof *m); /* the barriers the watchdog saw */
   wt_vc_destroy(&m->fork.vc);
   wt_vc_destroy(&m->barrier[0].vc);
@@ -648,6 +655,114 @@ void omp_unset_nest_lock(void *lock) {
   wt_thread *t = wt_enter();
   if (started && !wt_i_skip(t, WT_PC())) wt_misuse_omp_unset(t, (uintptr_t)lock, WT_PC());
   WT_REAL(omp_unset_nest_lock)(lock);
+}
+
+/* ---- doacross loops ---------------------------------------------------------
+ * ordered depend(source) posts an iteration, ordered depend(sink: ...)
+ * waits for one.  OMPT says little about them, so the calls the compiler
+ * emits are intercepted: a post releases into a clock of its own, named
+ * by the team, the loop (each thread's n-th doacross loop in the region
+ * is the same loop) and the iteration vector; a wait acquires from the
+ * clock of the iteration it waited for.  The clocks live as long as the
+ * team. */
+typedef struct odoacross {
+  uint64_t key;
+  uint32_t loop, ndims;
+  int64_t vec[4];
+  oclock posted;
+} odoacross;
+
+static __thread struct {
+  oteam *team;
+  uint32_t loop, ndims; /* the current loop's number in its region */
+} cur_doacross __attribute__((tls_model("initial-exec")));
+
+static oteam *current_team(void) {
+  ompt_data_t *pd = 0;
+  int size = 1;
+  if (!get_parallel_info || !get_parallel_info(0, &pd, &size) || !pd) return 0;
+  return pd->ptr;
+}
+
+/* The clock of an iteration (made on first use); 0 if the loop has more
+ * dimensions than kept, which then goes unmodelled. */
+static odoacross *doacross_of(oteam *m, const int64_t *vec) {
+  uint32_t nd = cur_doacross.ndims;
+  if (!m || nd == 0 || nd > 4) return 0;
+  uint64_t key = wt_hash64(cur_doacross.loop);
+  for (uint32_t i = 0; i < nd; i++) key = wt_hash64(key ^ (uint64_t)vec[i]);
+  wt_spin_lock(&m->lock);
+  if (m->doacross_n * 2 >= m->doacross_cap) {
+    uint32_t cap = m->doacross_cap ? m->doacross_cap * 2 : 256;
+    odoacross **tab = wt_alloc(cap * sizeof *tab);
+    for (uint32_t i = 0; i < m->doacross_cap; i++) {
+      odoacross *e = m->doacross[i];
+      if (!e) continue;
+      uint32_t j = (uint32_t)e->key & (cap - 1);
+      while (tab[j]) j = (j + 1) & (cap - 1);
+      tab[j] = e;
+    }
+    wt_free(m->doacross, m->doacross_cap * sizeof *tab);
+    m->doacross = tab;
+    m->doacross_cap = cap;
+  }
+  uint32_t j = (uint32_t)key & (m->doacross_cap - 1);
+  odoacross *d;
+  while ((d = m->doacross[j]) &&
+         !(d->key == key && d->loop == cur_doacross.loop &&
+           !__builtin_memcmp(d->vec, vec, nd * sizeof *vec)))
+    j = (j + 1) & (m->doacross_cap - 1);
+  if (!d) {
+    d = wt_alloc(sizeof *d);
+    d->key = key;
+    d->loop = cur_doacross.loop;
+    d->ndims = nd;
+    __builtin_memcpy(d->vec, vec, nd * sizeof *vec);
+    m->doacross[j] = d;
+    m->doacross_n++;
+  }
+  wt_spin_unlock(&m->lock);
+  return d;
+}
+
+static void doacross_free(oteam *m) {
+  for (uint32_t i = 0; i < m->doacross_cap; i++) {
+    odoacross *d = m->doacross[i];
+    if (!d) continue;
+    wt_vc_destroy(&d->posted.vc);
+    wt_free(d, sizeof *d);
+  }
+  wt_free(m->doacross, m->doacross_cap * sizeof *m->doacross);
+  m->doacross = 0;
+  m->doacross_cap = m->doacross_n = 0;
+}
+
+void __kmpc_doacross_init(void *loc, int32_t gtid, int32_t ndims, const void *dims) {
+  WT_REAL_DECL(void, __kmpc_doacross_init, (void *, int32_t, int32_t, const void *));
+  (void)wt_enter();
+  WT_REAL(__kmpc_doacross_init)(loc, gtid, ndims, dims);
+  if (!started) return;
+  oteam *m = current_team();
+  if (m != cur_doacross.team) cur_doacross.loop = 0;
+  cur_doacross.team = m;
+  cur_doacross.loop++;
+  cur_doacross.ndims = ndims > 0 ? (uint32_t)ndims : 0;
+}
+
+void __kmpc_doacross_post(void *loc, int32_t gtid, const int64_t *vec) {
+  WT_REAL_DECL(void, __kmpc_doacross_post, (void *, int32_t, const int64_t *));
+  wt_thread *t = wt_enter();
+  odoacross *d = started ? doacross_of(cur_doacross.team, vec) : 0;
+  if (d) o_release(t, &d->posted); /* before the waiters can go */
+  WT_REAL(__kmpc_doacross_post)(loc, gtid, vec);
+}
+
+void __kmpc_doacross_wait(void *loc, int32_t gtid, const int64_t *vec) {
+  WT_REAL_DECL(void, __kmpc_doacross_wait, (void *, int32_t, const int64_t *));
+  wt_thread *t = wt_enter();
+  WT_REAL(__kmpc_doacross_wait)(loc, gtid, vec);
+  odoacross *d = started ? doacross_of(cur_doacross.team, vec) : 0;
+  if (d) o_acquire(t, &d->posted);
 }
 
 /* A flush is a sequentially consistent fence (OpenMP 5.x, 1.4.4). */
