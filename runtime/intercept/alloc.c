@@ -2,7 +2,8 @@
  * is then written by its allocating thread (so another thread touching it
  * before it was handed over races with the allocation); a free is a write
  * of the whole block (so a use racing with the free is reported) and its
- * sync objects die with it.  Blocks come from glibc through its
+ * sync objects die with it (except for blocks libomp allocates and frees
+ * for itself, which only start and end afresh).  Blocks come from glibc through its
  * __libc_* entry points, which need no dlsym and so work at any moment,
  * even inside dlsym itself. */
 #include "intercept.h"
@@ -39,7 +40,9 @@ static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
   size_t usable = malloc_usable_size(p);
   wt_heap_add((uintptr_t)p, size, t->uid, ctx);
   t->ignore--;
-  if (size <= IMITATE_WRITE_MAX) {
+  /* A block libomp allocates for itself is not written by the program:
+   * whichever thread first touches it through the program owns it. */
+  if (size <= IMITATE_WRITE_MAX && !wt_i_skip(t, pc)) {
     wt_shadow_alloc(t, (uintptr_t)p, size, pc, ctx);
     if (usable > size) wt_shadow_reset((uintptr_t)p + size, usable - size);
   } else {
@@ -69,6 +72,12 @@ static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   size_t size = wt_heap_remove((uintptr_t)p, &alloc_uid, &alloc_ctx);
   if (!size) return false; /* allocated before weft started, or not by malloc */
   size_t marked = size < FREE_CHECK_MAX ? size : FREE_CHECK_MAX;
+  if (WT_UNLIKELY(wt_i_skip(t, pc))) {
+    /* libomp frees what it ordered the program's uses of itself. */
+    wt_shadow_reset((uintptr_t)p, marked);
+    wt_sync_free_range((uintptr_t)p, size);
+    return false;
+  }
   wt_access_range_ctx(t, (uintptr_t)p, marked, true, pc, wt_ctx_access_in(t, pc, (uintptr_t)fn));
   wt_shadow_freed(t, (uintptr_t)p, marked);
   wt_sync_free_range((uintptr_t)p, size);

@@ -204,9 +204,13 @@ static void barrier_unnote(wt_thread *t) {
 
 static void on_sync_region_wait(ompt_sync_region_t kind, ompt_scope_endpoint_t endpoint,
                                 ompt_data_t *parallel, ompt_data_t *task, const void *ra) {
-  if (!is_barrier(kind)) return;
   wt_thread *t = wt_enter();
   otask *k = task_of(task);
+  /* The tasks of a taskgroup are done when its wait ends, before libomp
+   * combines their task_reduction copies (the group's end comes after). */
+  if (kind == ompt_sync_region_taskgroup && endpoint == ompt_scope_end && k && k->group)
+    o_acquire(t, &k->group->done);
+  if (!is_barrier(kind)) return;
   if (endpoint == ompt_scope_begin && k && k->team) {
     bwait.task = k;
     bwait.obj = (uintptr_t)&k->team->barrier[k->barrier];
@@ -763,6 +767,39 @@ void __kmpc_doacross_wait(void *loc, int32_t gtid, const int64_t *vec) {
   WT_REAL(__kmpc_doacross_wait)(loc, gtid, vec);
   odoacross *d = started ? doacross_of(cur_doacross.team, vec) : 0;
   if (d) o_acquire(t, &d->posted);
+}
+
+/* ---- reduction(task, ...) on a region or worksharing construct ------------
+ * The first thread to arrive allocates and initializes every thread's
+ * private copy (the compiler's initializer, instrumented, run inside
+ * libomp) while the others wait on a flag of libomp's; at the end one
+ * combines them all.  Both are libomp's work, ordered by libomp: the
+ * accesses they make are not checked. */
+void *__kmpc_taskred_modifier_init(void *loc, int gtid, int is_ws, int num, void *data) {
+  WT_REAL_DECL(void *, __kmpc_taskred_modifier_init, (void *, int, int, int, void *));
+  wt_thread *t = wt_enter();
+  t->ignore++;
+  void *r = WT_REAL(__kmpc_taskred_modifier_init)(loc, gtid, is_ws, num, data);
+  t->ignore--;
+  return r;
+}
+
+void *__kmpc_task_reduction_modifier_init(void *loc, int gtid, int is_ws, int num,
+                                          void *data) {
+  WT_REAL_DECL(void *, __kmpc_task_reduction_modifier_init, (void *, int, int, int, void *));
+  wt_thread *t = wt_enter();
+  t->ignore++;
+  void *r = WT_REAL(__kmpc_task_reduction_modifier_init)(loc, gtid, is_ws, num, data);
+  t->ignore--;
+  return r;
+}
+
+void __kmpc_task_reduction_modifier_fini(void *loc, int gtid, int is_ws) {
+  WT_REAL_DECL(void, __kmpc_task_reduction_modifier_fini, (void *, int, int));
+  wt_thread *t = wt_enter();
+  t->ignore++;
+  WT_REAL(__kmpc_task_reduction_modifier_fini)(loc, gtid, is_ws);
+  t->ignore--;
 }
 
 /* A flush is a sequentially consistent fence (OpenMP 5.x, 1.4.4). */
