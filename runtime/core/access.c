@@ -870,71 +870,102 @@ static WT_NOINLINE void access_miss(wt_thread *t, uintptr_t addr, size_t size, b
   access_span(t, addr, size, write, false, pc, 0, false, 0);
 }
 
-/* The entries' inline part: one fast-path test per granule, on the one
- * shadow page the access lies in, with masks known at compile time for
- * aligned accesses; anything else (an access across a page, a page not
- * yet shadowed, a missed test) goes to access_span with the whole
- * access, so that a report names it as the program made it. */
-WT_INLINE void access_fixed(uintptr_t addr, uint32_t size, bool write, uintptr_t pc) {
+/* The entries: the common case, an access within one granule whose
+ * record is this thread's in this epoch, is a handful of instructions
+ * with no registers to save; everything else leaves by a tail call to
+ * access_rest, which then finds the program's return address as its own
+ * (so the pc costs nothing on the hit path). */
+WT_INLINE bool access_hit1(uintptr_t addr, uint32_t size, bool write) {
+  wt_thread *t = wt_cur;
+  if (WT_UNLIKELY(!t || t->ignore)) return true;
+  uintptr_t off = addr & (WT_GRANULE - 1);
+  if (WT_UNLIKELY(off + size > WT_GRANULE || (addr >> WT_ADDR_BITS))) return false;
+  wt_cell *page = atomic_load_explicit(&wt_dir[addr >> WT_PAGE_SHIFT], memory_order_acquire);
+  if (WT_UNLIKELY(!page)) return false;
+  wt_cell *c = page + ((addr & (WT_PAGE_SIZE - 1)) / WT_GRANULE);
+  return inline_hit(c, t->epoch << WT_R_BITS, ((1u << size) - 1) << off, write);
+}
+
+/* The rest: the inline test granule by granule for an access across
+ * granules on one shadow page, then anything else (a page not yet
+ * shadowed, a missed test) goes to access_miss with the whole access, so
+ * that a report names it as the program made it. */
+WT_INLINE void access_rest(uintptr_t addr, uint32_t size, bool write, uintptr_t pc) {
   wt_thread *t = wt_cur;
   if (WT_UNLIKELY(!t || t->ignore)) return;
-  uint64_t e13 = t->epoch << WT_R_BITS;
   uintptr_t off = addr & (WT_GRANULE - 1);
   wt_cell *page = 0;
   if (WT_LIKELY(!(addr >> WT_ADDR_BITS)))
     page = atomic_load_explicit(&wt_dir[addr >> WT_PAGE_SHIFT], memory_order_acquire);
-  if (WT_LIKELY(page != 0)) {
+  if (WT_LIKELY(page != 0) && off + size > WT_GRANULE &&
+      (addr & (WT_PAGE_SIZE - 1)) + size <= WT_PAGE_SIZE) {
+    /* The first granule from off, whole ones, the last up to the end
+     * (a vector at 8-byte alignment straddles two). */
     wt_cell *c = page + ((addr & (WT_PAGE_SIZE - 1)) / WT_GRANULE);
-    if (WT_LIKELY(off + size <= WT_GRANULE)) {
-      if (inline_hit(c, e13, ((1u << size) - 1) << off, write)) return;
-    } else if (off == 0 && (addr & (WT_PAGE_SIZE - 1)) + size <= WT_PAGE_SIZE &&
-               !(size & 7)) {
-      uint32_t i = 0;
-      while (i < size / WT_GRANULE && inline_hit(c + i, e13, 0xff, write)) i++;
-      if (WT_LIKELY(i == size / WT_GRANULE)) return;
-    } else if ((addr & (WT_PAGE_SIZE - 1)) + size <= WT_PAGE_SIZE) {
-      /* Straddling granules (a vector at 8-byte alignment): the first
-       * granule from off, whole ones, the last up to the end. */
-      uint32_t end = (uint32_t)off + size, n = (end + WT_GRANULE - 1) / WT_GRANULE, i = 0;
-      uint32_t tail = end & (WT_GRANULE - 1);
-      bool hit = true;
-      for (; i < n && hit; i++) {
-        uint32_t m = 0xff;
-        if (i == 0) m &= 0xffu << off;
-        if (i == n - 1 && tail) m &= (1u << tail) - 1;
-        hit = inline_hit(c + i, e13, m, write);
-      }
-      if (WT_LIKELY(hit)) return;
+    uint64_t e13 = t->epoch << WT_R_BITS;
+    uint32_t end = (uint32_t)off + size, n = (end + WT_GRANULE - 1) / WT_GRANULE;
+    uint32_t tail = end & (WT_GRANULE - 1);
+    bool hit = true;
+    for (uint32_t i = 0; i < n && hit; i++) {
+      uint32_t m = 0xff;
+      if (i == 0) m &= 0xffu << off;
+      if (i == n - 1 && tail) m &= (1u << tail) - 1;
+      hit = inline_hit(c + i, e13, m, write);
     }
+    if (WT_LIKELY(hit)) return;
   }
   access_miss(t, addr, size, write, pc);
 }
 
+/* musttail: the rest must be a tail call, or its return address would
+ * be the entry's and every report would lose the access's line. */
 #define DEFINE_ACCESS(size)                                                          \
-  void __weft_read##size(void *addr) { access_fixed((uintptr_t)addr, size, false, WT_PC()); } \
-  void __weft_write##size(void *addr) { access_fixed((uintptr_t)addr, size, true, WT_PC()); }
+  static WT_NOINLINE void rest_read##size(void *addr) {                              \
+    access_rest((uintptr_t)addr, size, false, WT_PC());                              \
+  }                                                                                  \
+  static WT_NOINLINE void rest_write##size(void *addr) {                             \
+    access_rest((uintptr_t)addr, size, true, WT_PC());                               \
+  }                                                                                  \
+  void __weft_read##size(void *addr) {                                               \
+    if (WT_LIKELY(access_hit1((uintptr_t)addr, size, false))) return;                \
+    __attribute__((musttail)) return rest_read##size(addr);                          \
+  }                                                                                  \
+  void __weft_write##size(void *addr) {                                              \
+    if (WT_LIKELY(access_hit1((uintptr_t)addr, size, true))) return;                 \
+    __attribute__((musttail)) return rest_write##size(addr);                         \
+  }
 DEFINE_ACCESS(1)
 DEFINE_ACCESS(2)
 DEFINE_ACCESS(4)
 DEFINE_ACCESS(8)
 DEFINE_ACCESS(16)
 
-/* Odd sizes and 32-byte vectors take the same inline tests. */
-void __weft_read_range(void *addr, size_t size) {
+/* Odd sizes and 32-byte vectors take the same tests. */
+static WT_NOINLINE void rest_read_range(void *addr, size_t size) {
   if (size - 1 < 32) {
-    access_fixed((uintptr_t)addr, (uint32_t)size, false, WT_PC());
+    access_rest((uintptr_t)addr, (uint32_t)size, false, WT_PC());
     return;
   }
   wt_thread *t = wt_cur;
   if (t) wt_access_range(t, (uintptr_t)addr, size, false, false, WT_PC());
 }
-void __weft_write_range(void *addr, size_t size) {
+static WT_NOINLINE void rest_write_range(void *addr, size_t size) {
   if (size - 1 < 32) {
-    access_fixed((uintptr_t)addr, (uint32_t)size, true, WT_PC());
+    access_rest((uintptr_t)addr, (uint32_t)size, true, WT_PC());
     return;
   }
   wt_thread *t = wt_cur;
   if (t) wt_access_range(t, (uintptr_t)addr, size, true, false, WT_PC());
+}
+void __weft_read_range(void *addr, size_t size) {
+  if (size - 1 < WT_GRANULE && WT_LIKELY(access_hit1((uintptr_t)addr, (uint32_t)size, false)))
+    return;
+  __attribute__((musttail)) return rest_read_range(addr, size);
+}
+void __weft_write_range(void *addr, size_t size) {
+  if (size - 1 < WT_GRANULE && WT_LIKELY(access_hit1((uintptr_t)addr, (uint32_t)size, true)))
+    return;
+  __attribute__((musttail)) return rest_write_range(addr, size);
 }
 
 /* ---- shadow call stack ------------------------------------------------
