@@ -887,6 +887,60 @@ WT_INLINE bool access_hit1(uintptr_t addr, uint32_t size, bool write) {
   return inline_hit(c, t->epoch << WT_R_BITS, ((1u << size) - 1) << off, write);
 }
 
+/* The commonest miss: every record of the granule is this thread's,
+ * from an earlier epoch (an OpenMP loop, a pass of a pipeline: each
+ * region or barrier starts a new epoch, and the same thread touches the
+ * same data again).  Nothing can conflict, since a thread's accesses are
+ * program-ordered; the record is renewed in place by plain stores, with
+ * its site word kept when the same code makes the access again, as it
+ * usually does.  Only records the new one covers are replaced; anything
+ * else (bytes the old record has and this access has not, another
+ * thread's record, a locked or extended cell, a new site) takes the full
+ * path.  A thread racing on the granule meanwhile may have its record
+ * overwritten: it races with this access, and the record this thread
+ * had still showed it that. */
+WT_INLINE bool own_slot(const wt_thread *t, uint64_t x) {
+  return WT_EPOCH_SLOT(WT_R_EPOCH(x)) == t->slot;
+}
+
+/* *same: a context already found current for this access (or 0). */
+WT_INLINE bool same_site(wt_thread *t, uint32_t old, uintptr_t pc, wt_ctx *same) {
+  if (!old) return false;
+  wt_ctx ctx = WT_SITE_CTX(old);
+  if (ctx == *same) return true;
+  if (!wt_ctx_is_current(ctx, t, pc)) return false;
+  *same = ctx;
+  return true;
+}
+
+WT_INLINE bool own_refresh(wt_thread *t, wt_cell *c, uintptr_t at, uint32_t m, bool write,
+                           uintptr_t addr, uint32_t size, uintptr_t pc, wt_ctx *same) {
+  uint64_t a = LD(c->a), b = LD(c->b);
+  const uint64_t flags = WT_R_LOCK | WT_R_EXT | WT_R_FREED | WT_R_ATOMIC;
+  if (((a | b) & flags) || (a && !own_slot(t, a)) || (b && !own_slot(t, b))) return false;
+  uint64_t e13 = t->epoch << WT_R_BITS;
+  wt_cold *cold = wt_shadow_cold(c, at);
+  if (write) {
+    /* The new write takes a; a read in b it covers goes. */
+    if ((uint32_t)a & ~m & 0xff) return false;
+    if (b && ((b & WT_R_WRITE) || ((uint32_t)b & ~m & 0xff))) return false;
+    uint32_t old = LD(cold->a);
+    if (!same_site(t, old, pc, same)) return false;
+    ST(cold->a, site_word(WT_SITE_CTX(old), addr, size));
+    ST(c->b, 0);
+    ST(c->a, e13 | WT_R_WRITE | m);
+    return true;
+  }
+  /* The new read takes b; a (a write, or nothing) stays. */
+  if (a && !(a & WT_R_WRITE)) return false;
+  if (b && ((b & WT_R_WRITE) || ((uint32_t)b & ~m & 0xff))) return false;
+  uint32_t old = LD(cold->b);
+  if (!same_site(t, old, pc, same)) return false;
+  ST(cold->b, site_word(WT_SITE_CTX(old), addr, size));
+  ST(c->b, e13 | m);
+  return true;
+}
+
 /* The rest: the inline test granule by granule for an access across
  * granules on one shadow page, then anything else (a page not yet
  * shadowed, a missed test) goes to access_miss with the whole access, so
@@ -898,20 +952,22 @@ WT_INLINE void access_rest(uintptr_t addr, uint32_t size, bool write, uintptr_t 
   wt_cell *page = 0;
   if (WT_LIKELY(!(addr >> WT_ADDR_BITS)))
     page = atomic_load_explicit(&wt_dir[addr >> WT_PAGE_SHIFT], memory_order_acquire);
-  if (WT_LIKELY(page != 0) && off + size > WT_GRANULE &&
-      (addr & (WT_PAGE_SIZE - 1)) + size <= WT_PAGE_SIZE) {
+  if (WT_LIKELY(page != 0) && (addr & (WT_PAGE_SIZE - 1)) + size <= WT_PAGE_SIZE) {
     /* The first granule from off, whole ones, the last up to the end
      * (a vector at 8-byte alignment straddles two). */
     wt_cell *c = page + ((addr & (WT_PAGE_SIZE - 1)) / WT_GRANULE);
+    uintptr_t at = addr & ~(uintptr_t)(WT_GRANULE - 1);
     uint64_t e13 = t->epoch << WT_R_BITS;
     uint32_t end = (uint32_t)off + size, n = (end + WT_GRANULE - 1) / WT_GRANULE;
     uint32_t tail = end & (WT_GRANULE - 1);
     bool hit = true;
+    wt_ctx same = 0;
     for (uint32_t i = 0; i < n && hit; i++) {
       uint32_t m = 0xff;
       if (i == 0) m &= 0xffu << off;
       if (i == n - 1 && tail) m &= (1u << tail) - 1;
-      hit = inline_hit(c + i, e13, m, write);
+      hit = inline_hit(c + i, e13, m, write) ||
+            own_refresh(t, c + i, at + i * WT_GRANULE, m, write, addr, size, pc, &same);
     }
     if (WT_LIKELY(hit)) return;
   }
