@@ -461,7 +461,7 @@ for i in "${!programs[@]}"; do
   for t in "${tools[@]}"; do
     # The program's outcome for a tool: race if any run reported one,
     # failed if no run did and any failed, else silent.
-    IFS=$US read -r v logf note < <(awk -F "$US" -v t="$t" '
+    IFS=$US read -r v nrep ntot logf note < <(awk -F "$US" -v t="$t" '
       $1 == "run" && $2 == t {
         total++
         if ($5 == "race") { races++; if (first == "") { first = $3 " threads: " $6; flog = $7 } }
@@ -473,7 +473,8 @@ for i in "${!programs[@]}"; do
         note = (races ? races "/" total " runs" : (fails ? fnote : onote))
         if (races && fails) note = note "; " fnote
         if (races && onote != "") note = note "; " onote
-        printf "%s%s%s%s%s\n", v, FS, (races ? flog : "-"), FS, (races ? first "; " : "") note
+        printf "%s%s%d%s%d%s%s%s%s\n", v, FS, races, FS, total, FS, (races ? flog : "-"), FS,
+          (races ? first "; " : "") note
       }' "$res")
     case $expected:$v in
     race:race) c=TP tp[$t]=$((tp[$t] + 1)) ;;
@@ -482,7 +483,8 @@ for i in "${!programs[@]}"; do
     none:silent) c=TN tn[$t]=$((tn[$t] + 1)) ;;
     *) c=failed failed[$t]=$((failed[$t] + 1)) ;;
     esac
-    row+=$US$c
+    # Some runs reported, not all: how many did.
+    if ((nrep > 0 && nrep < ntot)); then row+="$US$c ($nrep/$ntot)"; else row+=$US$c; fi
     if [[ $c != TP && $c != TN ]]; then
       wrong+=("$t$US$prog$US$c$US$note$US$logf")
     fi
@@ -497,7 +499,8 @@ recall() { ratio "${tp[$1]}" $((tp[$1] + fn[$1])); }
 n_prog=$((n_race + n_none))
 commit=$(git -C "$build/.." describe --always --dirty 2>/dev/null || echo unknown)
 took="$((elapsed / 60))m $((elapsed % 60))s"
-intro="LLVM's Archer tests ($suite_sub of Debian's $srcpkg $suite_version): $n_prog programs, $n_race with a race and $n_none race-free; $n_skip skipped. Each built once per compiler (-fopenmp -O1 -g) and run with OMP_NUM_THREADS=${threads[*]} ($runs run(s) each, ${limit}s limit); a program counts as reported if any of its runs printed a data race report. weft at $commit, $("$cc" --version | head -n1). Took $took."
+thread_list=${threads[*]}
+intro="LLVM's Archer tests ($suite_sub of Debian's $srcpkg $suite_version): $n_prog programs, $n_race with a race and $n_none race-free; $n_skip skipped. Each built once per compiler (-fopenmp -O1 -g) and run with OMP_NUM_THREADS=${thread_list// / and } ($runs run(s) each, ${limit}s limit); a program counts as reported if any of its runs printed a data race report. weft at $commit, $("$cc" --version | head -n1). Took $took."
 
 if ((markdown)); then
   echo "$intro"
@@ -508,13 +511,16 @@ if ((markdown)); then
     echo "| ${name[$t]} | ${tp[$t]} | ${fp[$t]} | ${fn[$t]} | ${tn[$t]} | ${failed[$t]} | $(precision "$t") | $(recall "$t") |"
   done
   echo
+  echo "Cells: TP and TN are right answers, **FP** a false report, **FN** a miss;"
+  echo "(r/n): r of the n runs reported a race, where not all did."
+  echo
   echo "| program | expected | weft | TSan | TSan+Archer |"
   echo "|---|---|---|---|---|"
   for r in "${rows[@]}"; do
     IFS=$US read -r p e a b c <<<"$r"
     cells=""
     for x in "$a" "$b" "$c"; do
-      case $x in TP | TN) cells+=" $x |" ;; *) cells+=" **$x** |" ;; esac
+      case $x in TP* | TN*) cells+=" $x |" ;; *) cells+=" **${x%% *}**${x#"${x%% *}"} |" ;; esac
     done
     echo "| $p | $e |$cells"
   done
@@ -555,11 +561,11 @@ else
     ((any)) || echo "  ${name[$t]}: none"
   done
   echo
-  echo "Per program (TP/TN correct; FP false report, FN miss):"
-  printf '  %-40s %-8s %-7s %-7s %-7s\n' program expected weft TSan TSan+Archer
+  echo "Per program (TP/TN correct; FP false report, FN miss; (r/n): r of n runs reported):"
+  printf '  %-40s %-8s %-12s %-12s %s\n' program expected weft TSan TSan+Archer
   for r in "${rows[@]}"; do
     IFS=$US read -r p e a b c <<<"$r"
-    printf '  %-40s %-8s %-7s %-7s %-7s\n' "$p" "$e" "$a" "$b" "$c"
+    printf '  %-40s %-8s %-12s %-12s %s\n' "$p" "$e" "$a" "$b" "$c"
   done
   if ((n_skip)); then
     echo
