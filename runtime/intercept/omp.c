@@ -83,6 +83,7 @@ typedef struct otask {
   oclock taskwait;     /* children's completion -> taskwait */
   oclock all_last, all_next; /* omp_all_memory epochs of the children */
   oteam *team;
+  oteam *child_team;   /* the latest region this task encountered */
   struct otask *parent;
   otaskgroup *group;
   odep_use *uses;      /* this task's own dependences */
@@ -90,6 +91,7 @@ typedef struct otask {
   bool all_memory;     /* depend on omp_all_memory */
   bool started;
   bool worker;         /* an implicit task of a thread other than the master */
+  bool own_team;       /* its region was found nowhere: the team is its own */
   bool in_barrier;     /* accesses are ignored (no reduction events) */
   const void *where;   /* where the program created it (a return address) */
   uint32_t pushed;     /* shadow stack depth with `where` on top, or 0 */
@@ -106,6 +108,7 @@ typedef struct otask {
 static int have_reduction_events;
 static bool is_barrier(ompt_sync_region_t kind);
 static ompt_get_parallel_info_t get_parallel_info;
+static ompt_get_task_info_t get_task_info;
 
 static oteam *team_new(void) { return wt_alloc(sizeof(oteam)); }
 
@@ -174,7 +177,6 @@ static void pop_where(wt_thread *t, otask *k) {
   if (k->pushed && t->depth == k->pushed) __weft_func_exit();
   k->pushed = 0;
 }
-static oteam *team_of(ompt_data_t *d) { return d ? d->ptr : 0; }
 
 /* ---- what the watchdog sees -----------------------------------------------
  * libomp waits on futexes of its own, so weft notes the waits OMPT
@@ -229,21 +231,46 @@ static void on_parallel_begin(ompt_data_t *task, const ompt_frame_t *frame,
                               ompt_data_t *parallel, unsigned int n, int flags,
                               const void *ra) {
   wt_thread *t = wt_enter();
+  otask *enc = task_of(task);
+  if (!enc) return;
   oteam *m = team_new();
   m->where = ra;
-  parallel->ptr = m;
+  enc->child_team = m;
   o_release(t, &m->fork);
 }
 
+/* The region ends for the task that encountered it: its team is that
+ * task's latest, whatever the parallel data says (see team_begun). */
 static void on_parallel_end(ompt_data_t *parallel, ompt_data_t *task, int flags,
                             const void *ra) {
   wt_thread *t = wt_enter();
-  oteam *m = team_of(parallel);
+  otask *enc = task_of(task);
+  oteam *m = enc ? enc->child_team : 0;
   if (!m) return;
   o_acquire(t, &m->barrier[0]);
   o_acquire(t, &m->barrier[1]);
-  parallel->ptr = 0;
+  enc->child_team = 0;
   team_free(m);
+}
+
+/* The region an implicit task belongs to, from the task that encountered
+ * it (its parent in libomp's task tree).  Not from the parallel data:
+ * libomp keeps it in the team structure, and hands a nested team's
+ * structure to another thread's next nested region while the first one
+ * still ends, so a region's parallel data can hold another region's
+ * pointer.  Tasks are weft's own, and a task encounters one region at a
+ * time.  A region found nowhere gets a team of its own, with no edge
+ * from its start: a missed order, never a crash. */
+static oteam *team_begun(bool *own) {
+  int flags = 0, num = 0;
+  ompt_data_t *task = 0, *parallel = 0;
+  ompt_frame_t *frame = 0;
+  *own = false;
+  if (get_task_info && get_task_info(1, &flags, &task, &frame, &parallel, &num) && task &&
+      task->ptr && ((otask *)task->ptr)->child_team)
+    return ((otask *)task->ptr)->child_team;
+  *own = true;
+  return team_new();
 }
 
 static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parallel,
@@ -252,9 +279,12 @@ static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parall
   wt_thread *t = wt_enter();
   if (endpoint == ompt_scope_begin) {
     if (task->ptr) return; /* the initial task, already seen in task_create */
-    if (flags & ompt_task_initial) parallel->ptr = team_new();
-    oteam *m = team_of(parallel);
+    oteam *m;
+    bool own = false;
+    if (flags & ompt_task_initial) parallel->ptr = m = team_new();
+    else m = team_begun(&own);
     otask *k = task_new(m, 0, flags);
+    k->own_team = own;
     k->started = true;
     k->worker = index != 0;
     task->ptr = k;
@@ -271,6 +301,8 @@ static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parall
     if (flags & ompt_task_initial) {
       team_free(k->team);
       if (parallel) parallel->ptr = 0;
+    } else if (k->own_team) {
+      team_free(k->team);
     }
     task_free(k);
   }
@@ -681,11 +713,15 @@ static __thread struct {
   uint32_t loop, ndims; /* the current loop's number in its region */
 } cur_doacross __attribute__((tls_model("initial-exec")));
 
+/* The calling thread's region: its current task's team. */
 static oteam *current_team(void) {
-  ompt_data_t *pd = 0;
-  int size = 1;
-  if (!get_parallel_info || !get_parallel_info(0, &pd, &size) || !pd) return 0;
-  return pd->ptr;
+  int flags = 0, num = 0;
+  ompt_data_t *task = 0, *parallel = 0;
+  ompt_frame_t *frame = 0;
+  if (!get_task_info || !get_task_info(0, &flags, &task, &frame, &parallel, &num) || !task ||
+      !task->ptr)
+    return 0;
+  return ((otask *)task->ptr)->team;
 }
 
 /* The clock of an iteration (made on first use); 0 if the loop has more
@@ -812,6 +848,7 @@ static void on_flush(ompt_data_t *thread, const void *ra) {
 static int on_initialize(ompt_function_lookup_t lookup, int device, ompt_data_t *data) {
   ompt_set_callback_t set = (ompt_set_callback_t)lookup("ompt_set_callback");
   get_parallel_info = (ompt_get_parallel_info_t)lookup("ompt_get_parallel_info");
+  get_task_info = (ompt_get_task_info_t)lookup("ompt_get_task_info");
   if (!set) return 0;
   /* libomp's code (if start-up did not find it by name): calls made
    * from it are its own business. */
