@@ -880,11 +880,20 @@ WT_INLINE bool access_hit1(uintptr_t addr, uint32_t size, bool write) {
   /* t->ignore is asked only on a miss: a hit records nothing anyway. */
   if (WT_UNLIKELY(!t)) return true;
   uintptr_t off = addr & (WT_GRANULE - 1);
-  if (WT_UNLIKELY(off + size > WT_GRANULE || (addr >> WT_ADDR_BITS))) return false;
+  if (size == 16) {
+    /* A vector at 8- or 16-byte alignment: two whole granules. */
+    if (WT_UNLIKELY(off || (addr >> WT_ADDR_BITS) ||
+                    (addr & (WT_PAGE_SIZE - 1)) > WT_PAGE_SIZE - 16))
+      return false;
+  } else if (WT_UNLIKELY(off + size > WT_GRANULE || (addr >> WT_ADDR_BITS))) {
+    return false;
+  }
   wt_cell *page = atomic_load_explicit(&wt_dir[addr >> WT_PAGE_SHIFT], memory_order_acquire);
   if (WT_UNLIKELY(!page)) return false;
   wt_cell *c = page + ((addr & (WT_PAGE_SIZE - 1)) / WT_GRANULE);
-  return inline_hit(c, t->epoch << WT_R_BITS, ((1u << size) - 1) << off, write);
+  uint64_t e13 = t->epoch << WT_R_BITS;
+  if (size == 16) return inline_hit(c, e13, 0xff, write) && inline_hit(c + 1, e13, 0xff, write);
+  return inline_hit(c, e13, ((1u << size) - 1) << off, write);
 }
 
 /* The commonest miss: every record of the granule is this thread's,
