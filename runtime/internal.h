@@ -169,6 +169,8 @@ WT_HIDDEN wt_thread *wt_thread_by_pthread(uintptr_t pth);
 WT_HIDDEN void wt_thread_joined(wt_thread *joiner, wt_thread *child);
 WT_HIDDEN void wt_thread_detached(wt_thread *child);
 WT_HIDDEN bool wt_thread_describe(uint32_t uid, wt_report_thread *out);
+/* The OpenMP thread number t has in the region at region (0: none). */
+WT_HIDDEN void wt_thread_set_omp(wt_thread *t, uint32_t num, uintptr_t region);
 /* Which thread owned a slot when its clock read `clock` (slots are reused). */
 WT_HIDDEN uint32_t wt_thread_uid_at(uint32_t slot, uint64_t clock);
 /* Location lookup for reports: the thread whose stack or TLS holds addr. */

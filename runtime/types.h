@@ -261,6 +261,8 @@ typedef struct wt_report_thread {
   int os_tid;
   int running;
   wt_ctx create_ctx;
+  uint32_t omp_num;        /* its OpenMP thread number in its current region, */
+  uintptr_t omp_region;    /* ... whose construct returns here (0: none) */
 } wt_report_thread;
 
 typedef struct wt_report_loc {

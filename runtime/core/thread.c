@@ -368,6 +368,15 @@ void wt_thread_detached(wt_thread *child) {
   wt_spin_unlock(&reg_lock);
 }
 
+void wt_thread_set_omp(wt_thread *t, uint32_t num, uintptr_t region) {
+  wt_spin_lock(&reg_lock);
+  if (t->uid < nrecords) {
+    records[t->uid].omp_num = num;
+    records[t->uid].omp_region = region;
+  }
+  wt_spin_unlock(&reg_lock);
+}
+
 bool wt_thread_describe(uint32_t uid, wt_report_thread *out) {
   wt_spin_lock(&reg_lock);
   bool ok = uid < nrecords;

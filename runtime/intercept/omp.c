@@ -293,10 +293,12 @@ static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parall
      * master and the workers alike. */
     k->where = m->where;
     push_where(t, k);
+    if (m->where) wt_thread_set_omp(t, index, (uintptr_t)m->where);
   } else if (endpoint == ompt_scope_end) {
     otask *k = task_of(task);
     if (!k) return;
     pop_where(t, k);
+    if (k->worker) wt_thread_set_omp(t, 0, 0); /* back in the pool */
     task->ptr = 0;
     if (flags & ompt_task_initial) {
       team_free(k->team);

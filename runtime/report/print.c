@@ -258,6 +258,14 @@ static void put_threads(const wt_report *r) {
     put("  Thread T%u (tid=%d, %s) created by %s at:\n", th->uid, th->os_tid,
         th->running ? "running" : "finished", thread_name(th->parent_uid));
     put_stack(th->create_ctx);
+    if (th->omp_region) {
+      wt_frame f;
+      wt_symbolize_code(th->omp_region, &f);
+      put("  Thread T%u is OpenMP thread %u of the parallel region at", th->uid, th->omp_num);
+      if (f.file[0]) put_location(&f);
+      else put(" 0x%lx", (unsigned long)th->omp_region);
+      put(" (when reported).\n");
+    }
   }
 }
 

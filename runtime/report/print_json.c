@@ -171,6 +171,10 @@ static void put_threads(const wt_report *r) {
       wt_json_int(&J, th->parent_uid);
     }
     put_stack("stack", th->create_ctx);
+    if (th->omp_region) {
+      wt_json_key(&J, "omp_thread");
+      wt_json_int(&J, th->omp_num);
+    }
     wt_json_end(&J);
   }
   wt_json_end(&J);

@@ -32,4 +32,5 @@ int main(void) {
 // CHECK: Previous write of size 4 at 0x{{[0-9a-f]+}} by main thread:
 // CHECK-NEXT: #0 main.omp_outlined{{.*}} {{.*}}race_parallel.c:18
 // CHECK: Location is global 'shared_value'
+// CHECK: Thread T{{[0-9]+}} is OpenMP thread 1 of the parallel region at {{.*}}race_parallel.c:14:1 (when reported).
 // CHECK: weft: reported 1 warnings
