@@ -929,15 +929,101 @@ void wt_omp_check(void) {
  * and malloc in between: a new task's block starts with no history.  The
  * layout is the compiler's ABI: the descriptor's first word points to
  * the shareds block. */
+static void task_memory_reset(void *task, size_t task_size, size_t shareds_size) {
+  wt_shadow_reset((uintptr_t)task, task_size);
+  void *shareds = *(void **)task;
+  if (shareds && shareds_size) wt_shadow_reset((uintptr_t)shareds, shareds_size);
+}
+
+/* The latest descriptor this thread allocated: a taskloop's pattern. */
+static __thread struct {
+  void *task;
+  size_t task_size, shareds_size;
+} last_task __attribute__((tls_model("initial-exec")));
+
 void *__kmpc_omp_task_alloc(void *loc, int32_t gtid, int32_t flags, size_t task_size,
                             size_t shareds_size, void *entry) {
   WT_REAL_DECL(void *, __kmpc_omp_task_alloc,
                (void *, int32_t, int32_t, size_t, size_t, void *));
   void *task = WT_REAL(__kmpc_omp_task_alloc)(loc, gtid, flags, task_size, shareds_size, entry);
   if (task && started) {
-    wt_shadow_reset((uintptr_t)task, task_size);
-    void *shareds = *(void **)task;
-    if (shareds && shareds_size) wt_shadow_reset((uintptr_t)shareds, shareds_size);
+    task_memory_reset(task, task_size, shareds_size);
+    last_task.task = task;
+    last_task.task_size = task_size;
+    last_task.shareds_size = shareds_size;
   }
   return task;
+}
+
+/* A taskloop's chunks are copies libomp makes of the pattern task, in
+ * its own memory, then hands to the compiler's duplication function (the
+ * task_dup argument) to fill in private copies.  That function is
+ * replaced by one that first gives the copy a fresh history, then calls
+ * the program's; what it needs is kept per construct, named by the
+ * task's entry routine (the descriptor's second word), which every copy
+ * shares with its pattern. */
+typedef void (*task_dup_fn)(void *dst, void *src, int32_t lastpriv);
+#define TASKLOOPS 256
+static struct taskloop_kind {
+  _Atomic uintptr_t routine;
+  task_dup_fn dup;
+  size_t task_size, shareds_size;
+} taskloops[TASKLOOPS];
+
+static struct taskloop_kind *taskloop_of(uintptr_t routine, bool add) {
+  uint32_t i = (uint32_t)wt_hash64(routine) & (TASKLOOPS - 1);
+  for (uint32_t n = 0; n < TASKLOOPS; n++, i = (i + 1) & (TASKLOOPS - 1)) {
+    uintptr_t r = atomic_load_explicit(&taskloops[i].routine, memory_order_acquire);
+    if (r == routine) return &taskloops[i];
+    if (r) continue;
+    if (!add) return 0;
+    uintptr_t zero = 0;
+    if (atomic_compare_exchange_strong(&taskloops[i].routine, &zero, ~(uintptr_t)0)) return &taskloops[i];
+    n--; /* lost the slot: look at it again */
+  }
+  return 0;
+}
+
+static void fresh_dup(void *dst, void *src, int32_t lastpriv) {
+  struct taskloop_kind *k = taskloop_of(((uintptr_t *)src)[1], false);
+  if (!k) return;
+  task_memory_reset(dst, k->task_size, k->shareds_size);
+  if (k->dup) k->dup(dst, src, lastpriv);
+}
+
+/* The function to hand libomp instead of the program's dup. */
+static void *taskloop_dup(void *task, void *dup) {
+  if (!started || !task || task != last_task.task) return dup;
+  uintptr_t routine = ((uintptr_t *)task)[1];
+  struct taskloop_kind *k = taskloop_of(routine, false);
+  if (!k) {
+    k = taskloop_of(routine, true);
+    if (!k) return dup; /* table full: left unmodelled */
+    k->dup = (task_dup_fn)dup;
+    k->task_size = last_task.task_size;
+    k->shareds_size = last_task.shareds_size;
+    atomic_store_explicit(&k->routine, routine, memory_order_release);
+  }
+  return k->dup == (task_dup_fn)dup ? (void *)fresh_dup : dup;
+}
+
+void __kmpc_taskloop(void *loc, int gtid, void *task, int if_val, uint64_t *lb, uint64_t *ub,
+                     int64_t st, int nogroup, int sched, uint64_t grainsize, void *dup) {
+  WT_REAL_DECL(void, __kmpc_taskloop,
+               (void *, int, void *, int, uint64_t *, uint64_t *, int64_t, int, int, uint64_t,
+                void *));
+  (void)wt_enter();
+  WT_REAL(__kmpc_taskloop)(loc, gtid, task, if_val, lb, ub, st, nogroup, sched, grainsize,
+                           taskloop_dup(task, dup));
+}
+
+void __kmpc_taskloop_5(void *loc, int gtid, void *task, int if_val, uint64_t *lb,
+                       uint64_t *ub, int64_t st, int nogroup, int sched, uint64_t grainsize,
+                       int modifier, void *dup) {
+  WT_REAL_DECL(void, __kmpc_taskloop_5,
+               (void *, int, void *, int, uint64_t *, uint64_t *, int64_t, int, int, uint64_t,
+                int, void *));
+  (void)wt_enter();
+  WT_REAL(__kmpc_taskloop_5)(loc, gtid, task, if_val, lb, ub, st, nogroup, sched, grainsize,
+                             modifier, taskloop_dup(task, dup));
 }
