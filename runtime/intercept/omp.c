@@ -57,6 +57,7 @@ typedef struct oteam {
   oclock fork;
   oclock barrier[2];
   const void *where;   /* the construct's return address in the program */
+  _Atomic uint32_t refs; /* the region until it ends, and each implicit task */
   wt_spin lock;        /* guards the doacross table */
   struct odoacross **doacross; /* the iterations its doacross loops named, */
   uint32_t doacross_cap, doacross_n; /* open addressing by key */
@@ -91,7 +92,7 @@ typedef struct otask {
   bool all_memory;     /* depend on omp_all_memory */
   bool started;
   bool worker;         /* an implicit task of a thread other than the master */
-  bool own_team;       /* its region was found nowhere: the team is its own */
+  bool team_ref;       /* an implicit task: it holds a reference to its team */
   bool in_barrier;     /* accesses are ignored (no reduction events) */
   const void *where;   /* where the program created it (a return address) */
   uint32_t pushed;     /* shadow stack depth with `where` on top, or 0 */
@@ -106,11 +107,15 @@ typedef struct otask {
 } otask;
 
 static int have_reduction_events;
+static _Atomic(oteam *) league; /* the teams league running, if any */
 static bool is_barrier(ompt_sync_region_t kind);
-static ompt_get_parallel_info_t get_parallel_info;
 static ompt_get_task_info_t get_task_info;
 
-static oteam *team_new(void) { return wt_alloc(sizeof(oteam)); }
+static oteam *team_new(void) {
+  oteam *m = wt_alloc(sizeof(oteam));
+  atomic_store_explicit(&m->refs, 1, memory_order_relaxed);
+  return m;
+}
 
 static void doacross_free(oteam *m);
 
@@ -121,6 +126,13 @@ static void team_free(oteam *m) {
   wt_vc_destroy(&m->barrier[0].vc);
   wt_vc_destroy(&m->barrier[1].vc);
   wt_free(m, sizeof *m);
+}
+
+/* A team lives until its region has ended and each of its implicit tasks
+ * is freed: libomp may report a thread's leaving the region's last
+ * barrier after the master has ended the region. */
+static void team_put(oteam *m) {
+  if (atomic_fetch_sub_explicit(&m->refs, 1, memory_order_acq_rel) == 1) team_free(m);
 }
 
 static otask *task_new(oteam *team, otask *parent, int flags) {
@@ -152,6 +164,7 @@ static void task_free(otask *k) {
     wt_free(k->dep_keys, k->dep_cap * sizeof *k->dep_keys);
     wt_free(k->dep_vals, k->dep_cap * sizeof *k->dep_vals);
     wt_free(k->uses, k->nuses * sizeof *k->uses);
+    if (k->team_ref) team_put(k->team);
     wt_vc_destroy(&k->self.vc);
     wt_vc_destroy(&k->taskwait.vc);
     wt_vc_destroy(&k->all_last.vc);
@@ -236,6 +249,7 @@ static void on_parallel_begin(ompt_data_t *task, const ompt_frame_t *frame,
   oteam *m = team_new();
   m->where = ra;
   enc->child_team = m;
+  if (flags & ompt_parallel_league) atomic_store_explicit(&league, m, memory_order_release);
   o_release(t, &m->fork);
 }
 
@@ -250,7 +264,9 @@ static void on_parallel_end(ompt_data_t *parallel, ompt_data_t *task, int flags,
   o_acquire(t, &m->barrier[0]);
   o_acquire(t, &m->barrier[1]);
   enc->child_team = 0;
-  team_free(m);
+  oteam *expect = m;
+  atomic_compare_exchange_strong(&league, &expect, (oteam *)0);
+  team_put(m);
 }
 
 /* The region an implicit task belongs to, from the task that encountered
@@ -261,16 +277,21 @@ static void on_parallel_end(ompt_data_t *parallel, ompt_data_t *task, int flags,
  * pointer.  Tasks are weft's own, and a task encounters one region at a
  * time.  A region found nowhere gets a team of its own, with no edge
  * from its start: a missed order, never a crash. */
-static oteam *team_begun(bool *own) {
+static oteam *team_begun(int task_flags) {
   int flags = 0, num = 0;
   ompt_data_t *task = 0, *parallel = 0;
   ompt_frame_t *frame = 0;
-  *own = false;
+  oteam *m = 0;
   if (get_task_info && get_task_info(1, &flags, &task, &frame, &parallel, &num) && task &&
-      task->ptr && ((otask *)task->ptr)->child_team)
-    return ((otask *)task->ptr)->child_team;
-  *own = true;
-  return team_new();
+      task->ptr)
+    m = ((otask *)task->ptr)->child_team;
+  /* A team of a teams league has no parent libomp will name: the league
+   * is the one region of its kind running. */
+  if (!m && (task_flags & ompt_task_initial))
+    m = atomic_load_explicit(&league, memory_order_acquire);
+  if (!m) return team_new(); /* its reference is the task's */
+  atomic_fetch_add_explicit(&m->refs, 1, memory_order_relaxed);
+  return m;
 }
 
 static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parallel,
@@ -279,12 +300,11 @@ static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parall
   wt_thread *t = wt_enter();
   if (endpoint == ompt_scope_begin) {
     if (task->ptr) return; /* the initial task, already seen in task_create */
-    oteam *m;
-    bool own = false;
-    if (flags & ompt_task_initial) parallel->ptr = m = team_new();
-    else m = team_begun(&own);
+    /* An initial task is the program's (a team of its own), or that of
+     * a team of a teams league (the league's region, like any other). */
+    oteam *m = team_begun(flags);
     otask *k = task_new(m, 0, flags);
-    k->own_team = own;
+    k->team_ref = true;
     k->started = true;
     k->worker = index != 0;
     task->ptr = k;
@@ -300,12 +320,6 @@ static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parall
     pop_where(t, k);
     if (k->worker) wt_thread_set_omp(t, 0, 0); /* back in the pool */
     task->ptr = 0;
-    if (flags & ompt_task_initial) {
-      team_free(k->team);
-      if (parallel) parallel->ptr = 0;
-    } else if (k->own_team) {
-      team_free(k->team);
-    }
     task_free(k);
   }
 }
@@ -382,12 +396,10 @@ static void on_reduction(ompt_sync_region_t kind, ompt_scope_endpoint_t endpoint
 static void on_task_create(ompt_data_t *parent, const ompt_frame_t *frame,
                            ompt_data_t *child, int flags, int has_deps, const void *ra) {
   wt_thread *t = wt_enter();
-  if (flags & ompt_task_initial) {
-    ompt_data_t *pd = 0;
-    int size = 1;
-    oteam *m = team_new();
-    if (get_parallel_info && get_parallel_info(0, &pd, &size) && pd) pd->ptr = m;
+  if (flags & ompt_task_initial) { /* as on_implicit_task's begin */
+    oteam *m = team_begun(flags);
     otask *k = task_new(m, 0, flags);
+    k->team_ref = true;
     k->started = true;
     child->ptr = k;
     return;
@@ -849,7 +861,6 @@ static void on_flush(ompt_data_t *thread, const void *ra) {
 /* ---- start-up -------------------------------------------------------------- */
 static int on_initialize(ompt_function_lookup_t lookup, int device, ompt_data_t *data) {
   ompt_set_callback_t set = (ompt_set_callback_t)lookup("ompt_set_callback");
-  get_parallel_info = (ompt_get_parallel_info_t)lookup("ompt_get_parallel_info");
   get_task_info = (ompt_get_task_info_t)lookup("ompt_get_task_info");
   if (!set) return 0;
   /* libomp's code (if start-up did not find it by name): calls made
