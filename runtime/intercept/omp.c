@@ -57,7 +57,8 @@ typedef struct oteam {
   oclock fork;
   oclock barrier[2];
   const void *where;   /* the construct's return address in the program */
-  _Atomic uint32_t refs; /* the region until it ends, and each implicit task */
+  uint32_t refs;       /* the region until it ends, and each implicit task */
+  struct oteam *next_live, *prev_live; /* under teams_lock */
   wt_spin lock;        /* guards the doacross table */
   struct odoacross **doacross; /* the iterations its doacross loops named, */
   uint32_t doacross_cap, doacross_n; /* open addressing by key */
@@ -111,9 +112,19 @@ static _Atomic(oteam *) league; /* the teams league running, if any */
 static bool is_barrier(ompt_sync_region_t kind);
 static ompt_get_task_info_t get_task_info;
 
+/* Every team not yet freed, so that a pointer from libomp's data (which
+ * may be stale: see team_begun) is used only if it still names one. */
+static wt_spin teams_lock;
+static oteam *live_teams;
+
 static oteam *team_new(void) {
   oteam *m = wt_alloc(sizeof(oteam));
-  atomic_store_explicit(&m->refs, 1, memory_order_relaxed);
+  m->refs = 1;
+  wt_spin_lock(&teams_lock);
+  m->next_live = live_teams;
+  if (live_teams) live_teams->prev_live = m;
+  live_teams = m;
+  wt_spin_unlock(&teams_lock);
   return m;
 }
 
@@ -132,7 +143,27 @@ static void team_free(oteam *m) {
  * is freed: libomp may report a thread's leaving the region's last
  * barrier after the master has ended the region. */
 static void team_put(oteam *m) {
-  if (atomic_fetch_sub_explicit(&m->refs, 1, memory_order_acq_rel) == 1) team_free(m);
+  wt_spin_lock(&teams_lock);
+  bool last = --m->refs == 0;
+  if (last) {
+    if (m->prev_live) m->prev_live->next_live = m->next_live;
+    else live_teams = m->next_live;
+    if (m->next_live) m->next_live->prev_live = m->prev_live;
+  }
+  wt_spin_unlock(&teams_lock);
+  if (last) team_free(m);
+}
+
+/* A reference to m if it is a team not yet freed, else 0.  The list is
+ * short: the regions running at once. */
+static oteam *team_ref(oteam *m) {
+  if (!m) return 0;
+  wt_spin_lock(&teams_lock);
+  oteam *x = live_teams;
+  while (x && x != m) x = x->next_live;
+  if (x) x->refs++;
+  wt_spin_unlock(&teams_lock);
+  return x;
 }
 
 static otask *task_new(oteam *team, otask *parent, int flags) {
@@ -249,6 +280,7 @@ static void on_parallel_begin(ompt_data_t *task, const ompt_frame_t *frame,
   oteam *m = team_new();
   m->where = ra;
   enc->child_team = m;
+  parallel->ptr = m; /* for threads libomp gives no parent (team_begun) */
   if (flags & ompt_parallel_league) atomic_store_explicit(&league, m, memory_order_release);
   o_release(t, &m->fork);
 }
@@ -277,21 +309,21 @@ static void on_parallel_end(ompt_data_t *parallel, ompt_data_t *task, int flags,
  * pointer.  Tasks are weft's own, and a task encounters one region at a
  * time.  A region found nowhere gets a team of its own, with no edge
  * from its start: a missed order, never a crash. */
-static oteam *team_begun(int task_flags) {
+static oteam *team_begun(int task_flags, ompt_data_t *parallel) {
   int flags = 0, num = 0;
-  ompt_data_t *task = 0, *parallel = 0;
+  ompt_data_t *task = 0, *pd = 0;
   ompt_frame_t *frame = 0;
   oteam *m = 0;
-  if (get_task_info && get_task_info(1, &flags, &task, &frame, &parallel, &num) && task &&
-      task->ptr)
-    m = ((otask *)task->ptr)->child_team;
-  /* A team of a teams league has no parent libomp will name: the league
-   * is the one region of its kind running. */
+  if (get_task_info && get_task_info(1, &flags, &task, &frame, &pd, &num) && task && task->ptr)
+    m = team_ref(((otask *)task->ptr)->child_team);
+  /* Else the parallel data, if it still names a team (libomp's hidden
+   * helper teams have no parent task weft was told of); a team of a
+   * teams league has no parent libomp will name: the league is the one
+   * region of its kind running. */
+  if (!m && parallel) m = team_ref(parallel->ptr);
   if (!m && (task_flags & ompt_task_initial))
-    m = atomic_load_explicit(&league, memory_order_acquire);
-  if (!m) return team_new(); /* its reference is the task's */
-  atomic_fetch_add_explicit(&m->refs, 1, memory_order_relaxed);
-  return m;
+    m = team_ref(atomic_load_explicit(&league, memory_order_acquire));
+  return m ? m : team_new(); /* a new team's reference is the task's */
 }
 
 static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parallel,
@@ -302,7 +334,7 @@ static void on_implicit_task(ompt_scope_endpoint_t endpoint, ompt_data_t *parall
     if (task->ptr) return; /* the initial task, already seen in task_create */
     /* An initial task is the program's (a team of its own), or that of
      * a team of a teams league (the league's region, like any other). */
-    oteam *m = team_begun(flags);
+    oteam *m = team_begun(flags, parallel);
     otask *k = task_new(m, 0, flags);
     k->team_ref = true;
     k->started = true;
@@ -397,7 +429,11 @@ static void on_task_create(ompt_data_t *parent, const ompt_frame_t *frame,
                            ompt_data_t *child, int flags, int has_deps, const void *ra) {
   wt_thread *t = wt_enter();
   if (flags & ompt_task_initial) { /* as on_implicit_task's begin */
-    oteam *m = team_begun(flags);
+    ompt_data_t *pd = 0, *tk = 0;
+    ompt_frame_t *fr = 0;
+    int fl = 0, num = 0;
+    if (get_task_info) get_task_info(0, &fl, &tk, &fr, &pd, &num);
+    oteam *m = team_begun(flags, pd);
     otask *k = task_new(m, 0, flags);
     k->team_ref = true;
     k->started = true;
