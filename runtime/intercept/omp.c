@@ -51,6 +51,22 @@ static void o_acquire(wt_thread *t, oclock *c) {
   wt_spin_unlock(&c->lock);
 }
 
+/* libomp reports a task's completion after it has counted the task
+ * done, so a thread leaving a barrier, taskwait or taskgroup may get there
+ * before the completion's edge is in the clock (seen with tasks of
+ * libomp's hidden helper threads).  Each of those counts its tasks not yet
+ * reported complete and waits for none to be left: only as long as the
+ * gap between libomp's count and its callback, and never more than some
+ * milliseconds, so a completion that is never reported costs a missed
+ * edge, not a hang. */
+static void wait_none(_Atomic uint32_t *pending) {
+  for (uint32_t spins = 0; atomic_load_explicit(pending, memory_order_acquire) != 0; spins++) {
+    if (spins > 20000) return;
+    if (spins > 64) wt_yield();
+    else __builtin_ia32_pause();
+  }
+}
+
 /* A parallel region (or the initial task's implicit one). */
 struct odoacross;
 typedef struct oteam {
@@ -58,6 +74,8 @@ typedef struct oteam {
   oclock barrier[2];
   const void *where;   /* the construct's return address in the program */
   uint32_t refs;       /* the region until it ends, and each implicit task */
+  _Atomic uint32_t pending[2]; /* tasks created before each barrier, not yet
+                                  reported complete */
   struct oteam *next_live, *prev_live; /* under teams_lock */
   wt_spin lock;        /* guards the doacross table */
   struct odoacross **doacross; /* the iterations its doacross loops named, */
@@ -72,6 +90,7 @@ typedef struct odep {
 
 typedef struct otaskgroup {
   oclock done;
+  _Atomic uint32_t pending; /* its tasks not yet reported complete */
   struct otaskgroup *parent;
 } otaskgroup;
 
@@ -100,6 +119,8 @@ typedef struct otask {
   uint8_t barrier;     /* which of the team's two barrier clocks is next */
   int flags;           /* ompt_task_flag_t */
   uint32_t children;   /* explicit tasks created */
+  _Atomic uint32_t pending_children; /* ... not yet reported complete */
+  bool counted;        /* in those counts until it completes */
   _Atomic uint32_t refs; /* itself and each child not yet freed */
   /* The children's dependence objects, by variable address. */
   uintptr_t *dep_keys;
@@ -254,8 +275,10 @@ static void on_sync_region_wait(ompt_sync_region_t kind, ompt_scope_endpoint_t e
   otask *k = task_of(task);
   /* The tasks of a taskgroup are done when its wait ends, before libomp
    * combines their task_reduction copies (the group's end comes after). */
-  if (kind == ompt_sync_region_taskgroup && endpoint == ompt_scope_end && k && k->group)
+  if (kind == ompt_sync_region_taskgroup && endpoint == ompt_scope_end && k && k->group) {
+    wait_none(&k->group->pending);
     o_acquire(t, &k->group->done);
+  }
   if (!is_barrier(kind)) return;
   if (endpoint == ompt_scope_begin && k && k->team) {
     bwait.task = k;
@@ -293,6 +316,8 @@ static void on_parallel_end(ompt_data_t *parallel, ompt_data_t *task, int flags,
   otask *enc = task_of(task);
   oteam *m = enc ? enc->child_team : 0;
   if (!m) return;
+  wait_none(&m->pending[0]);
+  wait_none(&m->pending[1]);
   o_acquire(t, &m->barrier[0]);
   o_acquire(t, &m->barrier[1]);
   enc->child_team = 0;
@@ -402,12 +427,19 @@ static void on_sync_region(ompt_sync_region_t kind, ompt_scope_endpoint_t endpoi
     }
     /* Threads leaving the team after its last barrier get no parallel
      * data: the master's parallel end acquires for them. */
-    if (parallel) o_acquire(t, &k->team->barrier[k->barrier]);
+    if (parallel) {
+      wait_none(&k->team->pending[k->barrier]);
+      o_acquire(t, &k->team->barrier[k->barrier]);
+    }
     k->barrier ^= 1;
   } else if (kind == ompt_sync_region_taskwait) {
-    if (k->children) o_acquire(t, &k->taskwait);
+    if (k->children) {
+      wait_none(&k->pending_children);
+      o_acquire(t, &k->taskwait);
+    }
   } else if (kind == ompt_sync_region_taskgroup && k->group) {
     otaskgroup *g = k->group;
+    wait_none(&g->pending);
     o_acquire(t, &g->done);
     k->group = g->parent;
     wt_vc_destroy(&g->done.vc);
@@ -447,6 +479,12 @@ static void on_task_create(ompt_data_t *parent, const ompt_frame_t *frame,
   child->ptr = k;
   if (flags & ompt_task_undeferred) return; /* runs now, on this thread */
   p->children++;
+  if (!(flags & ompt_task_merged) && k->team) {
+    k->counted = true;
+    atomic_fetch_add_explicit(&k->team->pending[k->barrier], 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&p->pending_children, 1, memory_order_relaxed);
+    if (k->group) atomic_fetch_add_explicit(&k->group->pending, 1, memory_order_relaxed);
+  }
   o_release(t, &k->self);
 }
 
@@ -550,6 +588,12 @@ static void task_complete(wt_thread *t, otask *k) {
     if (k->group) o_release(t, &k->group->done);
   }
   if (k->parent) deps_release(t, k);
+  if (k->counted) { /* after the releases: the waiters' acquire follows */
+    k->counted = false;
+    atomic_fetch_sub_explicit(&k->team->pending[k->barrier], 1, memory_order_release);
+    if (k->parent) atomic_fetch_sub_explicit(&k->parent->pending_children, 1, memory_order_release);
+    if (k->group) atomic_fetch_sub_explicit(&k->group->pending, 1, memory_order_release);
+  }
 }
 
 static void task_start(wt_thread *t, otask *k) {
