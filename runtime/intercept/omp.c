@@ -21,9 +21,13 @@
  *   lock/critical   -> through sync.c, as a mutex
  *   reduction       -> the combining libomp does is not checked: it is
  *                      ordered by the runtime, not by the program
+ *   doacross post   -> the waits for that iteration
  * Tasks run on threads and share their clocks, so two unordered tasks
  * that happen to run on one thread are not found to race (as with
- * Archer). */
+ * Archer).  Where OMPT says too little or too late, the __kmpc_* calls
+ * the compiler emits are intercepted (task memory, taskloop copies,
+ * doacross, task reductions); where libomp's own data cannot be
+ * trusted (a nested team's parallel data), weft's tasks are. */
 #include "intercept.h"
 
 #include <omp-tools.h>
@@ -31,7 +35,7 @@
 #include <stdlib.h>
 
 uintptr_t wt_omp_lo, wt_omp_hi;
-static bool started, other_tool;
+static bool started;
 
 /* A clock the OpenMP constructs release into and acquire from. */
 typedef struct oclock {
@@ -976,7 +980,6 @@ static ompt_start_tool_result_t tool = {on_initialize, on_finalize, {0}};
 static ompt_start_tool_result_t *start_tool(unsigned int version, const char *runtime) {
   const char *other = getenv("OMP_TOOL_LIBRARIES");
   if (other && *other) {
-    other_tool = true;
     wt_printf("weft: OMP_TOOL_LIBRARIES names another OpenMP tool (%s): weft is not the "
               "OMPT tool in this run, and OpenMP synchronization is not modelled; expect "
               "false data race reports\n", other);
