@@ -14,8 +14,7 @@ int main(void) {
   for (int i = 0; i < 100; i++) sum += a[i];
 #pragma omp target map(tofrom : a)
   a[0] = 5;
-#pragma omp teams num_teams(2)
-#pragma omp distribute parallel for
+#pragma omp target teams distribute parallel for map(tofrom : a)
   for (int i = 1; i < 100; i++) a[i] *= 2;
   printf("%d %d %d\n", sum, a[0], a[99]);
   return 0;
