@@ -341,9 +341,7 @@ WT_HIDDEN bool wt_misuse_relock(wt_thread *t, const volatile void *a, int kind, 
                                 uintptr_t pc);
 WT_HIDDEN void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, int state,
                                 uint32_t owner, uintptr_t pc);
-/* OpenMP locks and critical sections (intercept/omp.c): a set that never
- * returns, an unset by a thread not holding the lock (true: reported). */
-WT_HIDDEN bool wt_misuse_omp_relock(wt_thread *t, uintptr_t id, int kind, uintptr_t pc);
+/* An OpenMP lock unset by a thread not holding it (true: reported). */
 WT_HIDDEN bool wt_misuse_omp_unset(wt_thread *t, uintptr_t id, uintptr_t pc);
 /* Before destroying a lock: true if it is held (reported). */
 WT_HIDDEN bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);

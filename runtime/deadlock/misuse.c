@@ -125,6 +125,10 @@ bool wt_misuse_relock(wt_thread *t, const volatile void *a, int kind, bool write
     rkind = WT_R_RW_DOUBLE_LOCK;
   } else if (kind == WT_SYNC_SPIN) {
     rkind = WT_R_SPIN_DOUBLE_LOCK;
+  } else if (kind == WT_SYNC_OMP_LOCK) { /* a simple one: omp.c asks for no nest lock */
+    rkind = WT_R_OMP_DOUBLE_LOCK;
+  } else if (kind == WT_SYNC_OMP_CRITICAL) {
+    rkind = WT_R_OMP_CRITICAL_NESTED;
   } else {
     return false;
   }
@@ -156,20 +160,6 @@ void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, int state,
   wt_report_misuse r = object(a, (uint32_t)kind);
   r.other_thread = owner;
   report(t, rkind, pc, &r);
-}
-
-/* ---- OpenMP locks (intercept/omp.c) ---------------------------------------
- * A simple lock set again by its owner, or a critical section entered
- * again inside itself, never returns: libomp does not check.  Nest locks
- * are not asked about. */
-bool wt_misuse_omp_relock(wt_thread *t, uintptr_t id, int kind, uintptr_t pc) {
-  const wt_held *h = wt_held_find(t, id);
-  if (!h) return false;
-  wt_report_misuse r = {.obj_addr = id, .obj_uid = h->uid, .obj_kind = (uint32_t)kind,
-                        .write = true, .other_thread = ~0u, .other_ctx = h->ctx,
-                        .other_write = true, .other_uid = ~0u};
-  report(t, kind == WT_SYNC_OMP_LOCK ? WT_R_OMP_DOUBLE_LOCK : WT_R_OMP_CRITICAL_NESTED, pc, &r);
-  return true;
 }
 
 /* ---- a timed wait's timeout --------------------------------------------------

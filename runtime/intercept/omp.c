@@ -63,11 +63,18 @@ static void o_acquire(wt_thread *t, oclock *c) {
  * gap between libomp's count and its callback, and never more than some
  * milliseconds, so a completion that is never reported costs a missed
  * edge, not a hang. */
+/* One round of a bounded wait for another thread's callback; false once
+ * it has waited long enough (some milliseconds) to give up the edge. */
+static bool spin_more(uint32_t *spins) {
+  if (++*spins > 20000) return false;
+  if (*spins > 64) wt_yield();
+  else __builtin_ia32_pause();
+  return true;
+}
+
 static void wait_none(_Atomic uint32_t *pending) {
-  for (uint32_t spins = 0; atomic_load_explicit(pending, memory_order_acquire) != 0; spins++) {
-    if (spins > 20000) return;
-    if (spins > 64) wt_yield();
-    else __builtin_ia32_pause();
+  uint32_t spins = 0;
+  while (atomic_load_explicit(pending, memory_order_acquire) != 0 && spin_more(&spins)) {
   }
 }
 
@@ -669,7 +676,7 @@ static void on_task_schedule(ompt_data_t *prior, ompt_task_status_t status,
  * closed from the acquired callback to the released one, makes the next
  * owner's acquired callback wait for that release.  It waits only for
  * the gap between a real release and its callback, and never more than
- * about a second: a release that never comes (an unset by a thread that
+ * spin_more allows: a release that never comes (an unset by a thread that
  * did not own the lock) must not hang the program. */
 typedef struct ogate {
   uint64_t id;
@@ -726,7 +733,7 @@ static void on_mutex_acquire(ompt_mutex_t kind, unsigned int hint, unsigned int 
   wt_thread *t = wt_enter();
   uint32_t reported = 0;
   if (kind != ompt_mutex_nest_lock && kind != ompt_mutex_atomic &&
-      wt_misuse_omp_relock(t, (uintptr_t)id, lock_kind(kind), (uintptr_t)ra)) {
+      wt_misuse_relock(t, (const void *)(uintptr_t)id, lock_kind(kind), true, (uintptr_t)ra)) {
     reported = WT_WAIT_REPORTED;
     wt_watchdog_start();
   }
@@ -740,15 +747,11 @@ static void on_mutex_acquired(ompt_mutex_t kind, ompt_wait_id_t id, const void *
     wt_wait_end(t);
   }
   ogate *g = gate_get(id, true);
-  uint32_t free_ = 0;
-  for (uint32_t spins = 0; !atomic_compare_exchange_weak_explicit(
-           &g->owner, &free_, t->uid + 1, memory_order_acquire, memory_order_relaxed);
-       spins++) {
+  uint32_t free_ = 0, spins = 0;
+  while (!atomic_compare_exchange_weak_explicit(&g->owner, &free_, t->uid + 1,
+                                                memory_order_acquire, memory_order_relaxed) &&
+         spin_more(&spins)) /* past the bound: the edge is given up, not the program */
     free_ = 0;
-    if (spins > (1u << 20)) break; /* give up the edge rather than hang */
-    if (spins > 64) wt_yield();
-    else __builtin_ia32_pause();
-  }
   wt_lock_post(t, (uintptr_t)id, lock_kind(kind), true, false, (uintptr_t)ra);
 }
 
