@@ -5,7 +5,8 @@
 # compare-races markers), printing it on stdout too.
 #
 # The RUN lines of the tests are not used: each program is compiled here
-# with the same flags for every tool (-I test/include -g -O1 -pthread), so
+# with the same flags for every tool (-I test/include -g -O1 -pthread, and
+# -std=c++20 for C++), so
 # the only difference between columns is the detector.  A race/ program
 # should be reported, a norace/ program should not; a cxx/ program is
 # expected to race when its RUN line expects weft's exit status 66.
@@ -254,6 +255,8 @@ run_tool() {
   local cc cxx=0 exe="$dir/$tool" secs report_status
   [[ "$prog" == *.cpp ]] && cxx=1
   local flags=(-I test/include -g -O1 -pthread)
+  # The std:: synchronization tests (latch, barrier, jthread) need C++20.
+  ((cxx)) && flags+=(-std=c++20)
   case "$tool" in
     weft)
       if ((cxx)); then cc=build/bin/weft-c++; else cc=build/bin/weft-cc; fi
@@ -318,7 +321,9 @@ run_program() {
   local cc=clang-19 base=""
   [[ "$prog" == *.cpp ]] && cc=clang++-19
   # valgrind 3.19 cannot read clang 19's default DWARF 5.
-  if "$cc" -I test/include -g -gdwarf-4 -O1 -pthread "$prog" -o "$dir/native" 2>"$dir/native.build"; then
+  local std=()
+  [[ "$prog" == *.cpp ]] && std=(-std=c++20)
+  if "$cc" "${std[@]}" -I test/include -g -gdwarf-4 -O1 -pthread "$prog" -o "$dir/native" 2>"$dir/native.build"; then
     limited "$native_timeout" "$dir/native.out" "$dir/native.err" "$dir/native"
     base=$rc
     if ((timed_out)); then base=""; fi
