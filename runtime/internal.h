@@ -296,7 +296,7 @@ WT_HIDDEN char *wt_strchr(const char *s, int c);
 WT_HIDDEN char *wt_strstr(const char *h, const char *n);
 
 /* ---- core/fd.c: file descriptors as sync objects and as memory ----------- */
-enum { WT_FD_OWN, WT_FD_SOCKET, WT_FD_FILE };          /* what an fd opened is */
+enum { WT_FD_OWN, WT_FD_SOCKET, WT_FD_FILE, WT_FD_SIGNAL }; /* what an fd opened is */
 enum { WT_FD_USE, WT_FD_RELEASE, WT_FD_ACQUIRE };      /* what its I/O orders */
 WT_HIDDEN void wt_fd_open(wt_thread *t, int fd, int kind, uintptr_t pc);
 WT_HIDDEN void wt_fd_open_pair(wt_thread *t, const int fds[2], uintptr_t pc); /* pipe, socketpair */
@@ -304,6 +304,7 @@ WT_HIDDEN void wt_fd_dup(wt_thread *t, int oldfd, int newfd, uintptr_t pc);
 /* fn: the intercepted function, shown as the top frame of the access */
 WT_HIDDEN void wt_fd_close(wt_thread *t, int fd, uintptr_t pc, void *fn); /* before the real close */
 WT_HIDDEN void wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn);
+WT_HIDDEN int wt_fd_kind(int fd); /* WT_FD_*; WT_FD_OWN when not known */
 WT_HIDDEN bool wt_fd_find(uintptr_t addr, wt_report_loc *out); /* report location */
 
 /* ---- report/report.c: gathering a report, dedup, counting ---------------- */
@@ -397,6 +398,8 @@ extern _Atomic int wt_watch_started;
 WT_HIDDEN void wt_watchdog_start_slow(void);
 /* The program has installed a signal handler (which may sem_post). */
 WT_HIDDEN bool wt_signal_any_handler(void);
+/* What a handler for sig would acquire: sigwait and signalfd reads */
+WT_HIDDEN void wt_signal_acquire(wt_thread *t, int sig, uintptr_t pc);
 WT_INLINE void wt_watchdog_start(void) {
   if (WT_UNLIKELY(!atomic_load_explicit(&wt_watch_started, memory_order_relaxed)))
     wt_watchdog_start_slow();

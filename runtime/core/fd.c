@@ -33,7 +33,8 @@ typedef struct fd_slot {
   _Atomic uintptr_t key;  /* the sync object's address | KEY_COUNTED; 0: not known */
   uint32_t thread_uid;    /* who opened it, for reports */
   wt_ctx ctx;
-  uint64_t pad;
+  _Atomic int32_t kind;   /* WT_FD_*, as opened: a signalfd's reads acquire signals */
+  uint32_t pad;
 } fd_slot;
 
 typedef struct fd_key {
@@ -79,8 +80,9 @@ static uintptr_t key_for(int kind) {
 
 /* Fills a slot for a new fd with key; drops the key it had, if the fd was
  * closed behind weft's back. */
-static void slot_open(wt_thread *t, fd_slot *s, uintptr_t key, uintptr_t pc) {
+static void slot_open(wt_thread *t, fd_slot *s, uintptr_t key, int kind, uintptr_t pc) {
   wt_shadow_reset((uintptr_t)&s->cell, sizeof s->cell);
+  atomic_store_explicit(&s->kind, kind, memory_order_relaxed);
   s->thread_uid = t->uid;
   s->ctx = wt_ctx_current(t, pc);
   uintptr_t old = atomic_exchange_explicit(&s->key, key, memory_order_acq_rel);
@@ -96,6 +98,7 @@ static uintptr_t slot_key(wt_thread *t, fd_slot *s, uintptr_t pc) {
                                               memory_order_acquire)) {
     s->thread_uid = t->uid;
     s->ctx = 0;
+    atomic_store_explicit(&s->kind, WT_FD_OWN, memory_order_relaxed);
     return fresh;
   }
   key_drop(t, fresh);
@@ -112,15 +115,15 @@ static void touch(wt_thread *t, fd_slot *s, bool write, uintptr_t pc, void *fn) 
 void wt_fd_open(wt_thread *t, int fd, int kind, uintptr_t pc) {
   fd_slot *s = slot_of(fd);
   if (!s || skip(t)) return;
-  slot_open(t, s, key_for(kind), pc);
+  slot_open(t, s, key_for(kind), kind, pc);
 }
 
 void wt_fd_open_pair(wt_thread *t, const int fds[2], uintptr_t pc) {
   fd_slot *a = slot_of(fds[0]), *b = slot_of(fds[1]);
   if (skip(t)) return;
   uintptr_t key = key_new();
-  if (a) slot_open(t, a, key_ref(key), pc);
-  if (b) slot_open(t, b, key_ref(key), pc);
+  if (a) slot_open(t, a, key_ref(key), WT_FD_OWN, pc);
+  if (b) slot_open(t, b, key_ref(key), WT_FD_OWN, pc);
   key_drop(t, key);
 }
 
@@ -128,7 +131,8 @@ void wt_fd_dup(wt_thread *t, int oldfd, int newfd, uintptr_t pc) {
   fd_slot *o = slot_of(oldfd), *n = slot_of(newfd);
   if (!n || skip(t)) return;
   uintptr_t key = o ? key_ref(slot_key(t, o, pc)) : key_new();
-  slot_open(t, n, key, pc);
+  int kind = o ? atomic_load_explicit(&o->kind, memory_order_relaxed) : WT_FD_OWN;
+  slot_open(t, n, key, kind, pc);
 }
 
 /* Before the real close: afterwards the number may already belong to
@@ -153,6 +157,13 @@ void wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn) {
   touch(t, s, false, pc, fn);
   if (edge == WT_FD_RELEASE) wt_hb_release(t, key, WT_SYNC_FD, pc);
   else if (edge == WT_FD_ACQUIRE) wt_hb_acquire(t, key, WT_SYNC_FD, pc);
+}
+
+int wt_fd_kind(int fd) {
+  fd_slot *s = slot_of(fd);
+  return s && atomic_load_explicit(&s->key, memory_order_relaxed)
+             ? atomic_load_explicit(&s->kind, memory_order_relaxed)
+             : WT_FD_OWN;
 }
 
 bool wt_fd_find(uintptr_t addr, wt_report_loc *out) {

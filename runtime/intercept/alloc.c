@@ -144,11 +144,20 @@ static void mapping_ends(uintptr_t addr, size_t len) {
   wt_sync_free_range(addr, len);
 }
 
+/* MAP_FIXED may map over memory the program was using: what lived there
+ * ends, its sync objects too, as if unmapped first. */
+static void mapped(void *p, size_t len, int flags) {
+  int e = errno;
+  if (flags & MAP_FIXED) mapping_ends((uintptr_t)p, len);
+  else wt_shadow_reset((uintptr_t)p, len);
+  errno = e;
+}
+
 #define MMAP_INTERCEPTOR(name, off_type)                                      \
   void *name(void *addr, size_t len, int prot, int flags, int fd, off_type off) { \
     WT_REAL_DECL(void *, name, (void *, size_t, int, int, int, off_type));    \
     void *p = WT_REAL(name)(addr, len, prot, flags, fd, off);                 \
-    if (p != MAP_FAILED && mapping_tracked()) wt_shadow_reset((uintptr_t)p, len); \
+    if (p != MAP_FAILED && mapping_tracked()) mapped(p, len, flags);          \
     return p;                                                                 \
   }
 MMAP_INTERCEPTOR(mmap, off_t)

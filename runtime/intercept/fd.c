@@ -8,7 +8,12 @@
  *    the bytes that arrived, after the real call;
  *  - connect releases into the socket, accept acquires from it;
  *  - epoll_ctl releases into the epoll fd and epoll_wait acquires from it;
- *    poll acquires from every fd it reports ready.
+ *    poll and select acquire from every fd they report ready;
+ *  - timerfd_settime releases into the timer, whose read acquires;
+ *  - a signalfd's read acquires the signals it returns, as a handler
+ *    for them would (intercept/signal.c);
+ *  - sendfile, splice, tee and copy_file_range acquire from the fd they
+ *    read and release into the fd they write.
  * Buffers are checked at the size actually moved, as an access of the
  * interceptor called from its caller (the function shows as the top
  * frame of the stack).  errno is the real call's. */
@@ -21,7 +26,13 @@
 #include <stdio.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <sys/mman.h>
+#include <sys/select.h>
+#include <sys/sendfile.h>
+#include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -287,10 +298,17 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
 }
 
 /* ---- data arriving -------------------------------------------------------- */
+/* The signals a read from a signalfd returned, whole records only. */
+static void signals_read(wt_thread *t, const void *buf, size_t n, uintptr_t pc) {
+  const struct signalfd_siginfo *si = buf;
+  for (size_t i = 0; i < n / sizeof *si; i++) wt_signal_acquire(t, (int)si[i].ssi_signo, pc);
+}
+
 static ssize_t received(wt_thread *t, int fd, ssize_t r, void *buf, uintptr_t pc, void *fn) {
   if (r < 0) return r;
   int e = errno;
   wt_fd_io(t, fd, WT_FD_ACQUIRE, pc, fn); /* 0 is end-of-file: the close released */
+  if (WT_UNLIKELY(wt_fd_kind(fd) == WT_FD_SIGNAL) && modelled(t)) signals_read(t, buf, (size_t)r, pc);
   buffer(t, buf, (size_t)r, true, pc, fn);
   errno = e;
   return r;
@@ -396,5 +414,259 @@ int poll(struct pollfd *fds, nfds_t n, int timeout) {
       if (fds[i].fd >= 0 && fds[i].revents) wt_fd_io(t, fds[i].fd, WT_FD_ACQUIRE, WT_PC(), (void *)poll);
     errno = e;
   }
+  return r;
+}
+
+int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *tmo, const sigset_t *ss) {
+  WT_REAL_DECL(int, ppoll, (struct pollfd *, nfds_t, const struct timespec *, const sigset_t *));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(ppoll)(fds, n, tmo, ss);
+  if (r > 0) {
+    int e = errno;
+    for (nfds_t i = 0; i < n; i++)
+      if (fds[i].fd >= 0 && fds[i].revents) wt_fd_io(t, fds[i].fd, WT_FD_ACQUIRE, WT_PC(), (void *)ppoll);
+    errno = e;
+  }
+  return r;
+}
+
+int epoll_pwait2(int epfd, struct epoll_event *ev, int max, const struct timespec *tmo,
+                 const sigset_t *ss) {
+  WT_REAL_DECL(int, epoll_pwait2,
+               (int, struct epoll_event *, int, const struct timespec *, const sigset_t *));
+  wt_thread *t = wt_enter();
+  return waited(t, epfd, WT_REAL(epoll_pwait2)(epfd, ev, max, tmo, ss), WT_PC(),
+                (void *)epoll_pwait2);
+}
+
+/* Every fd left in the sets after select returns is ready. */
+static void selected(wt_thread *t, int r, int nfds, fd_set *rd, fd_set *wr, fd_set *ex,
+                     uintptr_t pc, void *fn) {
+  if (r <= 0) return;
+  int e = errno;
+  if (nfds > FD_SETSIZE) nfds = FD_SETSIZE;
+  for (int fd = 0; fd < nfds; fd++)
+    if ((rd && FD_ISSET(fd, rd)) || (wr && FD_ISSET(fd, wr)) || (ex && FD_ISSET(fd, ex)))
+      wt_fd_io(t, fd, WT_FD_ACQUIRE, pc, fn);
+  errno = e;
+}
+
+int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *tmo) {
+  WT_REAL_DECL(int, select, (int, fd_set *, fd_set *, fd_set *, struct timeval *));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(select)(nfds, rd, wr, ex, tmo);
+  selected(t, r, nfds, rd, wr, ex, WT_PC(), (void *)select);
+  return r;
+}
+
+int pselect(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, const struct timespec *tmo,
+            const sigset_t *ss) {
+  WT_REAL_DECL(int, pselect,
+               (int, fd_set *, fd_set *, fd_set *, const struct timespec *, const sigset_t *));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(pselect)(nfds, rd, wr, ex, tmo, ss);
+  selected(t, r, nfds, rd, wr, ex, WT_PC(), (void *)pselect);
+  return r;
+}
+
+/* ---- fds of their own kinds ------------------------------------------------- */
+int signalfd(int fd, const sigset_t *mask, int flags) {
+  WT_REAL_DECL(int, signalfd, (int, const sigset_t *, int));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(signalfd)(fd, mask, flags);
+  /* fd -1 makes a new one; otherwise only the mask of an existing one changes */
+  if (fd < 0) opened(t, r, WT_FD_SIGNAL, WT_PC());
+  return r;
+}
+
+int timerfd_create(int clock, int flags) {
+  WT_REAL_DECL(int, timerfd_create, (int, int));
+  wt_thread *t = wt_enter();
+  return opened(t, WT_REAL(timerfd_create)(clock, flags), WT_FD_OWN, WT_PC());
+}
+
+int timerfd_settime(int fd, int flags, const struct itimerspec *v, struct itimerspec *old) {
+  WT_REAL_DECL(int, timerfd_settime, (int, int, const struct itimerspec *, struct itimerspec *));
+  wt_thread *t = wt_enter();
+  KEEP_ERRNO(wt_fd_io(t, fd, WT_FD_RELEASE, WT_PC(), (void *)timerfd_settime));
+  return WT_REAL(timerfd_settime)(fd, flags, v, old);
+}
+
+int inotify_init(void) {
+  WT_REAL_DECL(int, inotify_init, (void));
+  wt_thread *t = wt_enter();
+  return opened(t, WT_REAL(inotify_init)(), WT_FD_OWN, WT_PC());
+}
+
+int inotify_init1(int flags) {
+  WT_REAL_DECL(int, inotify_init1, (int));
+  wt_thread *t = wt_enter();
+  return opened(t, WT_REAL(inotify_init1)(flags), WT_FD_OWN, WT_PC());
+}
+
+int memfd_create(const char *name, unsigned int flags) {
+  WT_REAL_DECL(int, memfd_create, (const char *, unsigned int));
+  wt_thread *t = wt_enter();
+  return opened(t, WT_REAL(memfd_create)(name, flags), WT_FD_OWN, WT_PC());
+}
+
+/* glibc's eventfd_read and eventfd_write call its internal read and write,
+ * which no interceptor sees. */
+int eventfd_write(int fd, eventfd_t value) {
+  WT_REAL_DECL(int, eventfd_write, (int, eventfd_t));
+  wt_thread *t = wt_enter();
+  KEEP_ERRNO(wt_fd_io(t, fd, WT_FD_RELEASE, WT_PC(), (void *)eventfd_write));
+  return WT_REAL(eventfd_write)(fd, value);
+}
+
+int eventfd_read(int fd, eventfd_t *value) {
+  WT_REAL_DECL(int, eventfd_read, (int, eventfd_t *));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(eventfd_read)(fd, value);
+  if (r == 0) received(t, fd, sizeof *value, value, WT_PC(), (void *)eventfd_read);
+  return r;
+}
+
+/* ---- vectors at an offset, and many messages at once ----------------------- */
+#define PWRITEV_INTERCEPTOR(name, off_type, params, args)                     \
+  ssize_t name params {                                                       \
+    WT_REAL_DECL(ssize_t, name, (int, const struct iovec *, int, off_type EXTRA_##name)); \
+    wt_thread *t = wt_enter();                                                \
+    int e = errno;                                                            \
+    iov_buffer(t, iov, cnt, iov_total(iov, cnt), false, WT_PC(), (void *)name); \
+    wt_fd_io(t, fd, WT_FD_RELEASE, WT_PC(), (void *)name);                    \
+    errno = e;                                                                \
+    return WT_REAL(name) args;                                                \
+  }
+#define PREADV_INTERCEPTOR(name, off_type, params, args)                      \
+  ssize_t name params {                                                       \
+    WT_REAL_DECL(ssize_t, name, (int, const struct iovec *, int, off_type EXTRA_##name)); \
+    wt_thread *t = wt_enter();                                                \
+    ssize_t r = WT_REAL(name) args;                                           \
+    if (r >= 0) {                                                             \
+      int e = errno;                                                          \
+      wt_fd_io(t, fd, WT_FD_ACQUIRE, WT_PC(), (void *)name);                  \
+      iov_buffer(t, iov, cnt, (size_t)r, true, WT_PC(), (void *)name);        \
+      errno = e;                                                              \
+    }                                                                         \
+    return r;                                                                 \
+  }
+#define EXTRA_pwritev
+#define EXTRA_pwritev64
+#define EXTRA_preadv
+#define EXTRA_preadv64
+#define EXTRA_pwritev2 , int
+#define EXTRA_pwritev64v2 , int
+#define EXTRA_preadv2 , int
+#define EXTRA_preadv64v2 , int
+PWRITEV_INTERCEPTOR(pwritev, off_t, (int fd, const struct iovec *iov, int cnt, off_t off),
+                    (fd, iov, cnt, off))
+PWRITEV_INTERCEPTOR(pwritev64, off64_t, (int fd, const struct iovec *iov, int cnt, off64_t off),
+                    (fd, iov, cnt, off))
+PWRITEV_INTERCEPTOR(pwritev2, off_t,
+                    (int fd, const struct iovec *iov, int cnt, off_t off, int flags),
+                    (fd, iov, cnt, off, flags))
+PWRITEV_INTERCEPTOR(pwritev64v2, off64_t,
+                    (int fd, const struct iovec *iov, int cnt, off64_t off, int flags),
+                    (fd, iov, cnt, off, flags))
+PREADV_INTERCEPTOR(preadv, off_t, (int fd, const struct iovec *iov, int cnt, off_t off),
+                   (fd, iov, cnt, off))
+PREADV_INTERCEPTOR(preadv64, off64_t, (int fd, const struct iovec *iov, int cnt, off64_t off),
+                   (fd, iov, cnt, off))
+PREADV_INTERCEPTOR(preadv2, off_t,
+                   (int fd, const struct iovec *iov, int cnt, off_t off, int flags),
+                   (fd, iov, cnt, off, flags))
+PREADV_INTERCEPTOR(preadv64v2, off64_t,
+                   (int fd, const struct iovec *iov, int cnt, off64_t off, int flags),
+                   (fd, iov, cnt, off, flags))
+
+int sendmmsg(int fd, struct mmsghdr *v, unsigned int n, int flags) {
+  WT_REAL_DECL(int, sendmmsg, (int, struct mmsghdr *, unsigned int, int));
+  wt_thread *t = wt_enter();
+  int e = errno;
+  for (unsigned int i = 0; i < n && v; i++)
+    if (v[i].msg_hdr.msg_iov)
+      iov_buffer(t, v[i].msg_hdr.msg_iov, (int)v[i].msg_hdr.msg_iovlen,
+                 iov_total(v[i].msg_hdr.msg_iov, (int)v[i].msg_hdr.msg_iovlen), false, WT_PC(),
+                 (void *)sendmmsg);
+  wt_fd_io(t, fd, WT_FD_RELEASE, WT_PC(), (void *)sendmmsg);
+  errno = e;
+  return WT_REAL(sendmmsg)(fd, v, n, flags);
+}
+
+int recvmmsg(int fd, struct mmsghdr *v, unsigned int n, int flags, struct timespec *tmo) {
+  WT_REAL_DECL(int, recvmmsg, (int, struct mmsghdr *, unsigned int, int, struct timespec *));
+  wt_thread *t = wt_enter();
+  int r = WT_REAL(recvmmsg)(fd, v, n, flags, tmo);
+  if (r >= 0) {
+    int e = errno;
+    wt_fd_io(t, fd, WT_FD_ACQUIRE, WT_PC(), (void *)recvmmsg);
+    for (int i = 0; i < r; i++) {
+      wt_access_range_in(t, (uintptr_t)&v[i].msg_len, sizeof v[i].msg_len, true, WT_PC(),
+                         (void *)recvmmsg);
+      if (v[i].msg_hdr.msg_iov)
+        iov_buffer(t, v[i].msg_hdr.msg_iov, (int)v[i].msg_hdr.msg_iovlen, v[i].msg_len, true,
+                   WT_PC(), (void *)recvmmsg);
+    }
+    errno = e;
+  }
+  return r;
+}
+
+/* ---- data moved between fds inside the kernel -------------------------------- */
+/* in is read, out written: out is released into before the call, like a
+ * write, and in acquired from after it, like a read.  An offset, when
+ * given, is written back. */
+static void moved(wt_thread *t, ssize_t r, int in, void *in_off, int out, void *out_off,
+                  size_t off_size, uintptr_t pc, void *fn) {
+  if (r < 0) return;
+  int e = errno;
+  wt_fd_io(t, in, WT_FD_ACQUIRE, pc, fn);
+  if (in_off) buffer(t, in_off, off_size, true, pc, fn);
+  if (out_off) buffer(t, out_off, off_size, true, pc, fn);
+  errno = e;
+}
+
+static void moving(wt_thread *t, int out, uintptr_t pc, void *fn) {
+  KEEP_ERRNO(wt_fd_io(t, out, WT_FD_RELEASE, pc, fn));
+}
+
+#define SENDFILE_INTERCEPTOR(name, off_type)                                  \
+  ssize_t name(int out, int in, off_type *off, size_t n) {                    \
+    WT_REAL_DECL(ssize_t, name, (int, int, off_type *, size_t));              \
+    wt_thread *t = wt_enter();                                                \
+    moving(t, out, WT_PC(), (void *)name);                                    \
+    ssize_t r = WT_REAL(name)(out, in, off, n);                               \
+    moved(t, r, in, off, out, 0, sizeof *off, WT_PC(), (void *)name);         \
+    return r;                                                                 \
+  }
+SENDFILE_INTERCEPTOR(sendfile, off_t)
+SENDFILE_INTERCEPTOR(sendfile64, off64_t)
+
+ssize_t splice(int in, loff_t *in_off, int out, loff_t *out_off, size_t n, unsigned int flags) {
+  WT_REAL_DECL(ssize_t, splice, (int, loff_t *, int, loff_t *, size_t, unsigned int));
+  wt_thread *t = wt_enter();
+  moving(t, out, WT_PC(), (void *)splice);
+  ssize_t r = WT_REAL(splice)(in, in_off, out, out_off, n, flags);
+  moved(t, r, in, in_off, out, out_off, sizeof(loff_t), WT_PC(), (void *)splice);
+  return r;
+}
+
+ssize_t tee(int in, int out, size_t n, unsigned int flags) {
+  WT_REAL_DECL(ssize_t, tee, (int, int, size_t, unsigned int));
+  wt_thread *t = wt_enter();
+  moving(t, out, WT_PC(), (void *)tee);
+  ssize_t r = WT_REAL(tee)(in, out, n, flags);
+  moved(t, r, in, 0, out, 0, 0, WT_PC(), (void *)tee);
+  return r;
+}
+
+ssize_t copy_file_range(int in, off64_t *in_off, int out, off64_t *out_off, size_t n,
+                        unsigned int flags) {
+  WT_REAL_DECL(ssize_t, copy_file_range, (int, off64_t *, int, off64_t *, size_t, unsigned int));
+  wt_thread *t = wt_enter();
+  moving(t, out, WT_PC(), (void *)copy_file_range);
+  ssize_t r = WT_REAL(copy_file_range)(in, in_off, out, out_off, n, flags);
+  moved(t, r, in, in_off, out, out_off, sizeof(off64_t), WT_PC(), (void *)copy_file_range);
   return r;
 }

@@ -12,8 +12,9 @@
  * (kill, raise, pthread_kill, sigqueue, ...); every run of a handler
  * acquires from it first, on whichever thread it runs.  So a handler sees
  * what was set up before it was installed, and what the sender did
- * before sending, a profiling timer's handler included.  sigwait and
- * sigwaitinfo acquire like a handler. */
+ * before sending, a profiling timer's handler included.  sigwait,
+ * sigwaitinfo, sigtimedwait and a signalfd's reads (intercept/fd.c)
+ * acquire like a handler. */
 #include "intercept.h"
 
 #include <errno.h>
@@ -152,14 +153,14 @@ static void sending(int sig, uintptr_t pc) {
   errno = e;
 }
 
-static void waited(int sig, uintptr_t pc) {
-  if (sig <= 0 || sig >= NSIG) return;
-  wt_thread *t = wt_enter();
-  if (t->in_rt) return;
+void wt_signal_acquire(wt_thread *t, int sig, uintptr_t pc) {
+  if (sig <= 0 || sig >= NSIG || t->in_rt || t->ignore) return;
   int e = errno;
   wt_hb_acquire(t, (uintptr_t)&actions[sig], WT_SYNC_SIGNAL, pc);
   errno = e;
 }
+
+static void waited(int sig, uintptr_t pc) { wt_signal_acquire(wt_enter(), sig, pc); }
 
 int kill(pid_t pid, int sig) {
   WT_REAL_DECL(int, kill, (pid_t, int));
@@ -218,6 +219,13 @@ int sigwait(const sigset_t *set, int *sig) {
 int sigwaitinfo(const sigset_t *set, siginfo_t *info) {
   WT_REAL_DECL(int, sigwaitinfo, (const sigset_t *, siginfo_t *));
   int r = WT_REAL(sigwaitinfo)(set, info);
+  if (r > 0) waited(r, WT_PC());
+  return r;
+}
+
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout) {
+  WT_REAL_DECL(int, sigtimedwait, (const sigset_t *, siginfo_t *, const struct timespec *));
+  int r = WT_REAL(sigtimedwait)(set, info, timeout);
   if (r > 0) waited(r, WT_PC());
   return r;
 }
