@@ -16,6 +16,7 @@
 
 #include "types.h"
 #include <stdbool.h>
+#include <stdarg.h>
 
 #define WT_HIDDEN __attribute__((visibility("hidden")))
 #define WT_INLINE static inline __attribute__((always_inline))
@@ -294,6 +295,10 @@ WT_HIDDEN int wt_strcmp(const char *a, const char *b);
 WT_HIDDEN int wt_memcmp(const void *a, const void *b, size_t n);
 WT_HIDDEN char *wt_strchr(const char *s, int c);
 WT_HIDDEN char *wt_strstr(const char *h, const char *n);
+/* libc's, reached past their interceptors (intercept/printf.c) */
+WT_HIDDEN int wt_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap);
+WT_HIDDEN int wt_snprintf(char *buf, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* ---- core/fd.c: file descriptors as sync objects and as memory ----------- */
 enum { WT_FD_OWN, WT_FD_SOCKET, WT_FD_FILE, WT_FD_SIGNAL }; /* what an fd opened is */

@@ -69,7 +69,7 @@ static const char *expected(const char *kind, const char *values) {
   if (!wt_strcmp(kind, "BOOL")) return "0, 1, true or false";
   if (!wt_strcmp(kind, "INT")) {
     const char *dots = wt_strstr(values, "..");
-    snprintf(buf, sizeof buf, "an integer from %.*s to %s", (int)(dots - values), values,
+    wt_snprintf(buf, sizeof buf, "an integer from %.*s to %s", (int)(dots - values), values,
              dots + 2);
     return buf;
   }

@@ -304,7 +304,7 @@ static bool check(uint32_t tick, uint32_t stale) {
     /* A double lock, reported when it was made: it is now certain the
      * thread waits for itself forever. */
     char who[32] = "main thread";
-    if (sc.s[cyc[0]].uid) snprintf(who, sizeof who, "thread T%u", sc.s[cyc[0]].uid);
+    if (sc.s[cyc[0]].uid) wt_snprintf(who, sizeof who, "thread T%u", sc.s[cyc[0]].uid);
     wt_printf("weft: %s is blocked for good on the lock it holds (reported above); "
               "exiting\n", who);
     end_process();

@@ -154,7 +154,7 @@ bool wt_module_named(const char *prefix, uintptr_t *lo, uintptr_t *hi) {
 void wt_yield(void) { sched_yield(); }
 
 static void vformat(char *buf, size_t cap, const char *fmt, va_list ap) {
-  vsnprintf(buf, cap, fmt, ap);
+  wt_vsnprintf(buf, cap, fmt, ap);
 }
 
 void wt_printf(const char *fmt, ...) {
@@ -168,7 +168,7 @@ void wt_printf(const char *fmt, ...) {
 
 void wt_die(const char *fmt, ...) {
   char buf[1024];
-  int n = snprintf(buf, sizeof buf, "weft: fatal: ");
+  int n = wt_snprintf(buf, sizeof buf, "weft: fatal: ");
   va_list ap;
   va_start(ap, fmt);
   vformat(buf + n, sizeof buf - (size_t)n - 1, fmt, ap);

@@ -1,8 +1,12 @@
 /* The string functions the runtime needs, of its own: libc's strlen,
  * strcmp, strchr, strstr and memcmp are intercepted (intercept/string.c),
  * and the runtime never calls its own interceptors.  no_builtin keeps the
- * compiler from turning these loops back into calls to libc. */
+ * compiler from turning these loops back into calls to libc.  Formatting
+ * is libc's own, found past the printf-family interceptors. */
 #include "internal.h"
+
+#include <dlfcn.h>
+#include <stdarg.h>
 
 #define WT_NO_BUILTIN __attribute__((no_builtin))
 
@@ -36,4 +40,20 @@ WT_NO_BUILTIN char *wt_strstr(const char *h, const char *n) {
   for (; *h; h++)
     if (wt_memcmp(h, n, k) == 0) return (char *)h;
   return k ? 0 : (char *)h;
+}
+
+typedef int vsnprintf_fn(char *, size_t, const char *, va_list);
+
+int wt_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap) {
+  static vsnprintf_fn *_Atomic real;
+  if (WT_UNLIKELY(!real)) real = (vsnprintf_fn *)dlsym(RTLD_NEXT, "vsnprintf");
+  return real(buf, cap, fmt, ap);
+}
+
+int wt_snprintf(char *buf, size_t cap, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = wt_vsnprintf(buf, cap, fmt, ap);
+  va_end(ap);
+  return n;
 }

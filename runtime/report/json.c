@@ -136,7 +136,7 @@ void wt_json_str(wt_json *j, const char *str) {
       put(j, "\\r", 2), s++;
     } else if (c < 0x20 || c == 0x7f) {
       char e[8];
-      snprintf(e, sizeof e, "\\u%04x", c);
+      wt_snprintf(e, sizeof e, "\\u%04x", c);
       put(j, e, 6);
       s++;
     } else {
@@ -155,7 +155,7 @@ void wt_json_str(wt_json *j, const char *str) {
 
 void wt_json_int(wt_json *j, long long v) {
   char b[24];
-  int n = snprintf(b, sizeof b, "%lld", v);
+  int n = wt_snprintf(b, sizeof b, "%lld", v);
   put(j, b, (size_t)n);
 }
 
@@ -166,7 +166,7 @@ void wt_json_bool(wt_json *j, bool v) {
 
 void wt_json_hex(wt_json *j, unsigned long long v) {
   char b[24];
-  int n = snprintf(b, sizeof b, "\"0x%llx\"", v);
+  int n = wt_snprintf(b, sizeof b, "\"0x%llx\"", v);
   put(j, b, (size_t)n);
 }
 

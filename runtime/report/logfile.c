@@ -67,7 +67,7 @@ static void log_unlock(void) {
 
 /* Opens PATH.<pid>; returns an error message, or 0. */
 static const char *open_log(int pid) {
-  int n = snprintf(L.name, sizeof L.name, "%s.%d", wt_opt_log_path, pid);
+  int n = wt_snprintf(L.name, sizeof L.name, "%s.%d", wt_opt_log_path, pid);
   if (n < 0 || (size_t)n >= sizeof L.name) return "the path is too long";
   /* O_NONBLOCK: a FIFO planted at the name must not block the open (it
    * is refused below); dropped again once the file is known regular. */

@@ -44,7 +44,7 @@ __attribute__((format(printf, 1, 2))) static void put(const char *fmt, ...) {
   size_t room = BUF_SIZE - TAIL - out.len;
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(out.buf + out.len, room, fmt, ap);
+  int n = wt_vsnprintf(out.buf + out.len, room, fmt, ap);
   va_end(ap);
   if (n < 0 || (size_t)n >= room) {
     /* Lines are made by several calls: drop the started one too. */
@@ -75,7 +75,7 @@ static const char *thread_name(uint32_t uid) {
   static unsigned next;
   if (uid == 0) return "main thread";
   char *s = names[next++ % 4];
-  snprintf(s, sizeof names[0], "thread T%u", uid);
+  wt_snprintf(s, sizeof names[0], "thread T%u", uid);
   return s;
 }
 
@@ -83,7 +83,7 @@ static const char *thread_name(uint32_t uid) {
 static const char *Thread_name(uint32_t uid) {
   if (uid == 0) return "Main thread";
   static char name[32];
-  snprintf(name, sizeof name, "Thread T%u", uid);
+  wt_snprintf(name, sizeof name, "Thread T%u", uid);
   return name;
 }
 
@@ -215,7 +215,7 @@ static void put_location_of(const wt_report *r) {
     uintptr_t start = 0, offset = 0;
     size_t size = 0;
     if (!wt_symbolize_data(r->cur.addr, name, sizeof name, &start, &size))
-      snprintf(name, sizeof name, "??");
+      wt_snprintf(name, sizeof name, "??");
     char module[512];
     if (!wt_module_of(l->start, module, sizeof module, &offset)) module[0] = 0;
     put("  Location is global '%s' of size %zu at 0x%lx", name, l->size,
@@ -347,9 +347,9 @@ static void put_scenario(const wt_report *r) {
   for (uint32_t i = 0; i < n; i++) {
     /* One thread's orders: the columns are its paths, run side by side. */
     if (r->apart == WT_APART_ONE_THREAD)
-      snprintf(head, sizeof head, "%s, path %u", thread_name(r->edges[i].thread_uid), i + 1);
+      wt_snprintf(head, sizeof head, "%s, path %u", thread_name(r->edges[i].thread_uid), i + 1);
     else
-      snprintf(head, sizeof head, "%s", thread_name(r->edges[i].thread_uid));
+      wt_snprintf(head, sizeof head, "%s", thread_name(r->edges[i].thread_uid));
     put("%-*s", i + 1 < n ? SCENARIO_COL : 0, head);
   }
   put("\n    ");
@@ -359,9 +359,9 @@ static void put_scenario(const wt_report *r) {
     for (uint32_t i = 0; i < n; i++) {
       const wt_report_edge *e = &r->edges[i];
       if (pass == 0)
-        snprintf(cell, sizeof cell, "%s M%u", e->held_write ? "lock" : "rdlock", e->held_uid);
+        wt_snprintf(cell, sizeof cell, "%s M%u", e->held_write ? "lock" : "rdlock", e->held_uid);
       else
-        snprintf(cell, sizeof cell, "%s M%u (waits)", e->next_write ? "lock" : "rdlock",
+        wt_snprintf(cell, sizeof cell, "%s M%u (waits)", e->next_write ? "lock" : "rdlock",
                  e->next_uid);
       put("    %*s%s\n", (int)(i * SCENARIO_COL), "", cell);
     }
@@ -506,8 +506,8 @@ static const char *obj_name(uint32_t kind, uint32_t uid, uintptr_t addr) {
   static char buf[2][96];
   static unsigned next;
   char *b = buf[next++ % 2];
-  if (uid != ~0u) snprintf(b, sizeof buf[0], "%s M%u (0x%lx)", obj_word(kind), uid, (unsigned long)addr);
-  else snprintf(b, sizeof buf[0], "%s at 0x%lx", obj_word(kind), (unsigned long)addr);
+  if (uid != ~0u) wt_snprintf(b, sizeof buf[0], "%s M%u (0x%lx)", obj_word(kind), uid, (unsigned long)addr);
+  else wt_snprintf(b, sizeof buf[0], "%s at 0x%lx", obj_word(kind), (unsigned long)addr);
   return b;
 }
 
@@ -734,6 +734,6 @@ void wt_print_report(const wt_report *r) {
 void wt_print_summary(unsigned nreports) {
   if (nreports == 0 && wt_opt_verbosity < 1) return;
   char line[64];
-  int n = snprintf(line, sizeof line, "weft: reported %u warnings\n", nreports);
+  int n = wt_snprintf(line, sizeof line, "weft: reported %u warnings\n", nreports);
   if (n > 0) wt_write_all(wt_log_fd(), line, (size_t)n);
 }

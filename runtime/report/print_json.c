@@ -261,7 +261,7 @@ static void put_kind_fields(const wt_report *r) {
 
 void wt_print_report_json(const wt_report *r) {
   char fp[24];
-  snprintf(fp, sizeof fp, "%016llx", (unsigned long long)r->fingerprint);
+  wt_snprintf(fp, sizeof fp, "%016llx", (unsigned long long)r->fingerprint);
   wt_json_begin(&J, buf, sizeof buf);
   wt_json_key(&J, "schema");
   wt_json_str(&J, "weft-report");
@@ -282,7 +282,7 @@ void wt_print_report_json(const wt_report *r) {
       wt_json_item(&J);
       wt_json_str(&J, rule);
     }
-    snprintf(exact, sizeof exact, "fingerprint:%s", fp);
+    wt_snprintf(exact, sizeof exact, "fingerprint:%s", fp);
     wt_json_item(&J);
     wt_json_str(&J, exact);
     wt_json_end(&J);
@@ -301,7 +301,7 @@ void wt_print_report_json(const wt_report *r) {
 void wt_print_repeats_json(int kind, uint64_t fingerprint, unsigned seen, unsigned pairs) {
   char fp[24], line[512];
   wt_json j;
-  snprintf(fp, sizeof fp, "%016llx", (unsigned long long)fingerprint);
+  wt_snprintf(fp, sizeof fp, "%016llx", (unsigned long long)fingerprint);
   wt_json_begin(&j, line, sizeof line);
   wt_json_key(&j, "schema");
   wt_json_str(&j, "weft-report");

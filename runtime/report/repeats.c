@@ -70,7 +70,7 @@ static uint64_t object_key(const wt_report_loc *l) {
 }
 
 static void describe(group *g, const top *a, const top *b) {
-  snprintf(g->where, sizeof g->where, "%s:%d in %s and %s:%d in %s", wt_base_name(a->f.file),
+  wt_snprintf(g->where, sizeof g->where, "%s:%d in %s and %s:%d in %s", wt_base_name(a->f.file),
            a->f.line, a->f.function, wt_base_name(b->f.file), b->f.line, b->f.function);
 }
 

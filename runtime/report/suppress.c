@@ -306,7 +306,7 @@ bool wt_suppress_hint(const wt_report *r, char *buf, size_t cap) {
   char fn[256] = "";
   wt_report_walk_stack(r->stacks[0], top_function, fn, 1);
   if (!fn[0] || !wt_strcmp(fn, "??") || fn[0] == '^' || strpbrk(fn, "*$\n")) return false;
-  int n = snprintf(buf, cap, "%s:%s", !wt_strcmp(type, "race") ? "race_top" : type, fn);
+  int n = wt_snprintf(buf, cap, "%s:%s", !wt_strcmp(type, "race") ? "race_top" : type, fn);
   return n > 0 && (size_t)n < cap;
 }
 

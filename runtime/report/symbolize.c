@@ -370,7 +370,7 @@ static bool request(const char *kind, const char *module, uintptr_t offset) {
   check_fork();
   for (const char *p = module; *p; p++)
     if (*p == '"' || *p == '\n') return false;
-  int n = snprintf(S.wbuf, sizeof S.wbuf, "%s \"%s\" 0x%lx\n", kind, module,
+  int n = wt_snprintf(S.wbuf, sizeof S.wbuf, "%s \"%s\" 0x%lx\n", kind, module,
                              (unsigned long)offset);
   if (n <= 0 || (size_t)n >= sizeof S.wbuf) return false;
   return exchange((size_t)n);

@@ -4,7 +4,7 @@
 // and end with "truncated": true; the whole one has everything.  Strings
 // are escaped and invalid UTF-8 becomes U+FFFD, so the output is always
 // valid UTF-8.
-// RUN: %clang -std=gnu11 -D_GNU_SOURCE -Wall -I%S/../../runtime -I%S/../../runtime/report -I%S/../../include %s %S/../../runtime/report/json.c -o %t
+// RUN: %clang -std=gnu11 -D_GNU_SOURCE -Wall -I%S/../../runtime -I%S/../../runtime/report -I%S/../../include %s %S/../../runtime/report/json.c %S/../../runtime/platform/str.c -o %t
 // RUN: %t > %t.out
 // RUN: python3 %S/Inputs/check_json_writer.py %t.out
 #include "json.h"
