@@ -30,6 +30,28 @@ static wt_thread *alloc_thread(void) {
   return wt_thread_slow();
 }
 
+/* A thread glibc started for itself (a timer's helper and notification
+ * threads, through its internal pthread_create) hands blocks to the
+ * threads it starts in ways weft cannot see.  What such a thread
+ * allocates and frees from inside libc is libc's own business, and only
+ * starts and ends afresh, as libomp's blocks do. */
+static bool libc_private(const wt_thread *t, uintptr_t pc) {
+  if (WT_LIKELY(t->parent_uid != ~0u || t->uid == 0)) return false;
+  static _Atomic uintptr_t lo, hi;
+  if (!atomic_load_explicit(&hi, memory_order_acquire)) {
+    uintptr_t l = 0, h = 1;
+    wt_module_named("libc.so", &l, &h);
+    atomic_store_explicit(&lo, l, memory_order_relaxed);
+    atomic_store_explicit(&hi, h ? h : 1, memory_order_release);
+  }
+  return pc - atomic_load_explicit(&lo, memory_order_relaxed) <
+         atomic_load_explicit(&hi, memory_order_relaxed) - atomic_load_explicit(&lo, memory_order_relaxed);
+}
+
+static bool private_block(const wt_thread *t, uintptr_t pc) {
+  return wt_i_skip(t, pc) || WT_UNLIKELY(libc_private(t, pc));
+}
+
 /* fn: the interceptor, shown as the top frame of the block's write. */
 static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
   wt_thread *t = alloc_thread();
@@ -42,7 +64,7 @@ static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
   t->ignore--;
   /* A block libomp allocates for itself is not written by the program:
    * whichever thread first touches it through the program owns it. */
-  if (size <= IMITATE_WRITE_MAX && !wt_i_skip(t, pc)) {
+  if (size <= IMITATE_WRITE_MAX && !private_block(t, pc)) {
     wt_shadow_alloc(t, (uintptr_t)p, size, pc, ctx);
     if (usable > size) wt_shadow_reset((uintptr_t)p + size, usable - size);
   } else {
@@ -72,7 +94,7 @@ static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   size_t size = wt_heap_remove((uintptr_t)p, &alloc_uid, &alloc_ctx);
   if (!size) return false; /* allocated before weft started, or not by malloc */
   size_t marked = size < FREE_CHECK_MAX ? size : FREE_CHECK_MAX;
-  if (WT_UNLIKELY(wt_i_skip(t, pc))) {
+  if (WT_UNLIKELY(private_block(t, pc))) {
     /* libomp frees what it ordered the program's uses of itself. */
     wt_shadow_reset((uintptr_t)p, marked);
     wt_sync_free_range((uintptr_t)p, size);

@@ -250,14 +250,22 @@ static void put_location_of(const wt_report *r) {
   }
 }
 
-/* The main thread was not created by anyone: it is not described. */
+/* The main thread was not created by anyone: it is not described.  A
+ * thread started where weft could not see it (glibc's timer threads, a
+ * library's raw clone) has no creator to name. */
 static void put_threads(const wt_report *r) {
   for (uint32_t i = 0; i < r->nthreads && i < WT_REPORT_THREADS; i++) {
     const wt_report_thread *th = &r->threads[i];
     if (th->uid == 0) continue;
-    put("  Thread T%u (tid=%d, %s) created by %s at:\n", th->uid, th->os_tid,
-        th->running ? "running" : "finished", thread_name(th->parent_uid));
-    put_stack(th->create_ctx);
+    if (th->parent_uid == ~0u) {
+      /* started by a library's own thread creation, or before weft */
+      put("  Thread T%u (tid=%d, %s) was not created through an interceptor.\n", th->uid,
+          th->os_tid, th->running ? "running" : "finished");
+    } else {
+      put("  Thread T%u (tid=%d, %s) created by %s at:\n", th->uid, th->os_tid,
+          th->running ? "running" : "finished", thread_name(th->parent_uid));
+      put_stack(th->create_ctx);
+    }
     if (th->omp_region) {
       wt_frame f;
       wt_symbolize_code(th->omp_region, &f);

@@ -122,10 +122,14 @@ static void print_threads(FILE *out, const struct wr_report *r) {
       if (t->running >= 0) fputs(t->running ? "running" : "finished", out);
       fputc(')', out);
     }
-    if (t->has_parent)
+    if (t->has_parent) {
       fprintf(out, " created by %s at:\n", wr_thread_name(t->parent, pb));
-    else
+    } else if (!t->stack.n) { /* the runtime's words for a thread no interceptor saw made */
+      fputs(" was not created through an interceptor.\n", out);
+      continue;
+    } else {
       fputs(" created at:\n", out);
+    }
     wr_print_stack(out, &t->stack, "    ");
   }
 }
