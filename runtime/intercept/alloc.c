@@ -85,6 +85,14 @@ static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
  * blocks, ran 2x slower with them held). */
 #define FREE_CHECK_MAX 1024u
 
+/* A free of a block that holds a locked mutex destroys a locked mutex. */
+#define KEEP_ERRNO_ALLOC(stmt)                                                \
+  do {                                                                        \
+    int e_ = errno;                                                           \
+    stmt;                                                                     \
+    errno = e_;                                                               \
+  } while (0)
+
 static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   wt_thread *t = alloc_thread();
   if (t && WT_UNLIKELY(t->in_signal)) wt_misuse_signal_unsafe(t, pc, (uintptr_t)fn);
@@ -102,6 +110,10 @@ static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   }
   wt_access_range_ctx(t, (uintptr_t)p, marked, true, pc, wt_ctx_access_in(t, pc, (uintptr_t)fn));
   wt_shadow_freed(t, (uintptr_t)p, marked);
+  uintptr_t held;
+  int kind;
+  if (WT_UNLIKELY(wt_sync_held_in((uintptr_t)p, size, &held, &kind)))
+    KEEP_ERRNO_ALLOC(wt_misuse_destroy(t, (const void *)held, kind, pc));
   wt_sync_free_range((uintptr_t)p, size);
   return keep && size <= FREE_CHECK_MAX &&
          wt_quarantine_put((uintptr_t)p, size, alloc_uid, alloc_ctx);
