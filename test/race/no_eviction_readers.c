@@ -10,6 +10,10 @@
 #include "weft_test.h"
 #include <stdatomic.h>
 
+#ifndef READERS
+#define READERS 16 /* the side-by-side comparison builds it without -D */
+#endif
+
 _Alignas(8) struct word {
   int x;
   unsigned char nb[4];
