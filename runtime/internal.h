@@ -399,6 +399,10 @@ WT_HIDDEN void wt_misuse_after_fork_child(void);
 /* ---- deadlock/deadlock.c: the watchdog that finds threads blocked for good --- */
 extern _Atomic uint32_t wt_watch_tick;  /* advances while the watchdog runs */
 extern _Atomic int wt_watch_started;
+/* Set once a second thread exists (created, or adopted besides main), and
+ * never cleared.  Until then nobody can acquire what a release would
+ * publish: every thread made later starts from its creator's clock. */
+extern _Atomic int wt_many_threads;
 /* Called when the program creates its first thread (or a lone thread
  * is about to wait for itself): a single-threaded process has nothing
  * else to deadlock with, and keeps glibc's single-thread fast paths. */

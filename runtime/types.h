@@ -182,6 +182,7 @@ typedef struct wt_thread {
   wt_vc fence_acq;         /* clocks seen by relaxed loads, for acquire fences */
   wt_vc fence_rel;         /* clock at the last release fence */
   int has_fence_rel;
+  int atomic_alone;        /* atomic_begin kept no location clock (wt_many_threads) */
 
   uint32_t uid;            /* report number: T<uid>, 0 = main */
   uint32_t parent_uid;

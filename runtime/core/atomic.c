@@ -25,6 +25,8 @@ void __weft_atomic_begin(void *addr, size_t size, unsigned flags) {
   wt_thread *t = wt_cur;
   if (WT_UNLIKELY(!t || t->in_rt)) return;
   if (!locks_across(flags)) return;
+  t->atomic_alone = !atomic_load_explicit(&wt_many_threads, memory_order_relaxed);
+  if (WT_UNLIKELY(t->atomic_alone)) return;
   wt_sync *s = wt_sync_get(t, (uintptr_t)addr, WT_SYNC_ATOMIC, WT_PC());
   wt_spin_lock(&s->lock);
   unsigned order = WEFT_AF_ORDER(flags);
@@ -52,6 +54,15 @@ void __weft_atomic_end(void *addr, size_t size, unsigned flags) {
   unsigned op = WEFT_AF_OP(flags);
   bool cas_ok = op != WEFT_AF_CMPXCHG || (flags & WEFT_AF_SUCCESS);
   unsigned order = cas_ok ? WEFT_AF_ORDER(flags) : WEFT_AF_FAIL_ORDER(flags);
+  bool write = op != WEFT_AF_LOAD && cas_ok;
+  /* Alone, the thread has no one to synchronize with (wt_many_threads):
+   * no location clock is kept, so atomic_begin made none either. */
+  if (WT_UNLIKELY(locks_across(flags)
+                      ? t->atomic_alone
+                      : !atomic_load_explicit(&wt_many_threads, memory_order_relaxed))) {
+    wt_access_range(t, (uintptr_t)addr, size, write, true, pc);
+    return;
+  }
   wt_sync *s;
   if (locks_across(flags)) {
     s = wt_sync_find((uintptr_t)addr);
@@ -81,7 +92,6 @@ void __weft_atomic_end(void *addr, size_t size, unsigned flags) {
    * atomic_end, so whatever it does next is checked against this access,
    * not the other way round (the report would name the wrong thread as
    * the current one). */
-  bool write = op != WEFT_AF_LOAD && cas_ok;
   wt_access_range(t, (uintptr_t)addr, size, write, true, pc);
   if (s) wt_spin_unlock(&s->lock);
   if (locks_across(flags) && has_release(WEFT_AF_ORDER(flags))) wt_tick(t);

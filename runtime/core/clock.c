@@ -57,8 +57,14 @@ void wt_acquire(wt_thread *t, const wt_vc *src) {
 /* A finished thread still runs glibc's teardown (key destructors may
  * unlock mutexes) but its slot's last clock is already published for
  * reuse, so it must not tick past it. */
+/* Alone (wt_many_threads), a thread's releases need no new epoch: every
+ * thread made later starts from its clock and is ordered after all it
+ * did, so one epoch tells its accesses apart from nobody's, and stays
+ * the epoch its records were made in (a hit in the access fast path).
+ * The creation of the second thread ticks. */
 void wt_tick(wt_thread *t) {
   if (WT_UNLIKELY(t->state != WT_T_RUNNING)) return;
+  if (WT_UNLIKELY(!atomic_load_explicit(&wt_many_threads, memory_order_relaxed))) return;
   uint64_t c = ++t->vc.clk[t->slot];
   if (WT_UNLIKELY(c > WT_MAX_CLOCK))
     wt_die("thread T%u made more than %llu releases: its clock overflowed", t->uid,

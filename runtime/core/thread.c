@@ -133,6 +133,7 @@ static wt_thread *adopt(void) {
   add_owner_locked(s, first, t->uid);
   wt_spin_unlock(&reg_lock);
   start_clock(t, s, first);
+  if (t->uid != 0) atomic_store_explicit(&wt_many_threads, 1, memory_order_relaxed);
   t->parent_uid = ~0u;
   t->os_tid = wt_gettid();
   records[t->uid].os_tid = t->os_tid;
@@ -169,7 +170,10 @@ static void reap_zombies_locked(void) {
   }
 }
 
+_Atomic int wt_many_threads;
+
 wt_thread *wt_thread_create_begin(wt_thread *parent, wt_ctx where) {
+  atomic_store_explicit(&wt_many_threads, 1, memory_order_relaxed);
   wt_spin_lock(&reg_lock);
   if (zombies) reap_zombies_locked();
   wt_thread *t = new_thread_locked();

@@ -52,6 +52,10 @@ int timer_create(clockid_t clock, struct sigevent *ev, timer_t *id) {
   if (!ev || ev->sigev_notify != SIGEV_THREAD || !ev->sigev_notify_function ||
       wt_i_skip(t, WT_PC()) || t->ignore)
     return WT_REAL(timer_create)(clock, ev, id);
+  /* glibc's threads are coming, and will acquire what this thread
+   * releases from now on: its releases must tick again. */
+  atomic_store_explicit(&wt_many_threads, 1, memory_order_relaxed);
+  wt_tick(t);
   notify *n = wt_alloc(sizeof *n);
   n->fn = ev->sigev_notify_function;
   n->value = ev->sigev_value;
