@@ -137,38 +137,11 @@ archer=${ARCHER_LIB:-$(readlink -f "$("$cc" -print-file-name=libarcher.so)")}
 [[ -f $archer ]] || die "Archer not found at '$archer' (ARCHER_LIB names it)"
 
 # ---- the suite -------------------------------------------------------------
-# True if APT has a deb-src entry somewhere (one-line or deb822 format).
-has_deb_src() {
-  local f
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [[ -f $f ]] && grep -Eqs '^[[:space:]]*deb-src[[:space:]]' "$f" && return 0
-  done
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [[ -f $f ]] && grep -Eiqs '^[[:space:]]*Types:.*[[:space:]]deb-src([[:space:]]|$)' "$f" && return 0
-  done
-  return 1
-}
-
-# As root: one deb-src stanza for each deb stanza of debian.sources (same
-# URIs, suites and keys), then apt-get update.
+# shellcheck source=SCRIPTDIR/lib/debsrc.sh
+source "$here/lib/debsrc.sh"
+DEBSRC_WHO=compare-openmp
 ensure_deb_src() {
-  local main=/etc/apt/sources.list.d/debian.sources new=/etc/apt/sources.list.d/debian-src.sources
-  if ! has_deb_src; then
-    ((EUID == 0)) || die "APT has no deb-src entries; as root, add them and update, e.g.:
-  sed 's/^Types: deb\$/Types: deb-src/' $main > $new && apt-get update"
-    [[ -f $main ]] || die "APT has no deb-src entries and there is no $main to derive them from"
-    sed -E 's/^([[:space:]]*Types:[[:space:]]*)deb[[:space:]]*$/\1deb-src/' "$main" >"$new.tmp"
-    grep -q '^[[:space:]]*Types:[[:space:]]*deb-src' "$new.tmp" ||
-      { rm -f "$new.tmp"; die "could not derive deb-src entries from $main"; }
-    mv "$new.tmp" "$new"
-    log "added deb-src entries: $new"
-    apt-get update -q >&2 || die "apt-get update failed"
-  fi
-  if [[ -z $(apt-cache showsrc "$srcpkg" 2>/dev/null) ]]; then
-    ((EUID == 0)) || die "APT does not know the source package $srcpkg; as root, run apt-get update"
-    log "apt-get update"
-    apt-get update -q >&2 || die "apt-get update failed"
-  fi
+  debsrc_known "$srcpkg" || die "apt-get cannot fetch the $srcpkg source package (see above)"
 }
 
 # The version of the LLVM whose libomp and Archer we run: the tests of the
