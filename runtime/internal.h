@@ -350,6 +350,8 @@ WT_HIDDEN void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, 
 /* An OpenMP lock unset by a thread not holding it (true: reported). */
 WT_HIDDEN bool wt_misuse_omp_unset(wt_thread *t, uintptr_t id, uintptr_t pc);
 /* Before destroying a lock: true if it is held (reported). */
+/* a cond weft meets for the first time holds garbage: reported (true) */
+WT_HIDDEN bool wt_misuse_cond_uninit(wt_thread *t, const volatile void *cv, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv,
                                     const volatile void *mx, bool forever, uintptr_t pc);
