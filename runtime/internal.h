@@ -190,8 +190,6 @@ WT_HIDDEN extern _Atomic bool wt_sync_upper_halves;
 WT_HIDDEN wt_sync *wt_sync_get(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc);
 WT_HIDDEN void wt_sync_destroy(wt_thread *t, uintptr_t addr); /* next use is a new object */
 WT_HIDDEN void wt_sync_free_range(uintptr_t addr, size_t size);
-/* a held mutex or rwlock in the range: its address and WT_SYNC_* kind */
-WT_HIDDEN bool wt_sync_held_in(uintptr_t addr, size_t size, uintptr_t *at, int *kind);
 WT_HIDDEN void wt_sync_after_fork_child(wt_thread *self); /* other threads' holds end */
 /* A lock's report facts, kept after it is destroyed (destroyed then set). */
 WT_HIDDEN bool wt_sync_describe(uint32_t uid, uintptr_t *addr, wt_ctx *ctx, bool *destroyed);
@@ -352,6 +350,8 @@ WT_HIDDEN void wt_misuse_unlock(wt_thread *t, const volatile void *a, int kind, 
 /* An OpenMP lock unset by a thread not holding it (true: reported). */
 WT_HIDDEN bool wt_misuse_omp_unset(wt_thread *t, uintptr_t id, uintptr_t pc);
 /* Before destroying a lock: true if it is held (reported). */
+/* a cond weft meets for the first time holds garbage: reported (true) */
+WT_HIDDEN bool wt_misuse_cond_uninit(wt_thread *t, const volatile void *cv, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_destroy(wt_thread *t, const volatile void *a, int kind, uintptr_t pc);
 WT_HIDDEN bool wt_misuse_cond_begin(wt_thread *t, const volatile void *cv,
                                     const volatile void *mx, bool forever, uintptr_t pc);

@@ -144,38 +144,6 @@ static void free_in_bucket(struct bucket *b, uintptr_t lo, uintptr_t hi) {
   wt_spin_unlock(&b->lock);
 }
 
-/* The first mutex or rwlock in [addr, addr + size) that a thread holds:
- * freeing its memory destroys it as pthread_*_destroy would. */
-static bool held_in_bucket(struct bucket *b, uintptr_t lo, uintptr_t hi, uintptr_t *at,
-                           int *kind) {
-  if (!__atomic_load_n(&b->head, __ATOMIC_RELAXED)) return false;
-  bool found = false;
-  wt_spin_lock(&b->lock);
-  for (wt_sync *s = b->head; s && !found; s = s->next) {
-    if (s->addr < lo || s->addr >= hi) continue;
-    if (s->kind != WT_SYNC_MUTEX && s->kind != WT_SYNC_RWLOCK) continue;
-    wt_spin_lock(&s->lock);
-    found = (s->owner_uid != ~0u && s->recursion > 0) || s->readers > 0;
-    wt_spin_unlock(&s->lock);
-    if (found) *at = s->addr, *kind = (int)s->kind;
-  }
-  wt_spin_unlock(&b->lock);
-  return found;
-}
-
-bool wt_sync_held_in(uintptr_t addr, size_t size, uintptr_t *at, int *kind) {
-  if (!size || !atomic_load_explicit(&nlive, memory_order_relaxed)) return false;
-  uintptr_t hi = addr + size;
-  if ((size >> LINE_SHIFT) >= NBUCKETS) {
-    for (uint32_t i = 0; i < NBUCKETS; i++)
-      if (held_in_bucket(&table[i], addr, hi, at, kind)) return true;
-    return false;
-  }
-  for (uintptr_t line = addr >> LINE_SHIFT; line <= (hi - 1) >> LINE_SHIFT; line++)
-    if (held_in_bucket(bucket_of(line << LINE_SHIFT), addr, hi, at, kind)) return true;
-  return false;
-}
-
 void wt_sync_free_range(uintptr_t addr, size_t size) {
   if (!size || !atomic_load_explicit(&nlive, memory_order_relaxed)) return;
   uintptr_t hi = addr + size;

@@ -547,14 +547,10 @@ static bool gates_conflict(wt_lockset a, wt_lockset b) {
   }
 }
 
-/* The search in progress allows instances of one thread, or ordered by
- * fork/join, together (the second pass; under g_lock). */
-static bool relaxed;
-
 /* Could instances x (of edge ex) and y (of edge ey) be blocked at once,
  * by threads that ran at the same time, or (relaxed) by threads running
  * the same code paths in another run? */
-static bool compatible(uint32_t ex, uint32_t x, uint32_t ey, uint32_t y) {
+static bool compatible(bool relaxed, uint32_t ex, uint32_t x, uint32_t ey, uint32_t y) {
   if (wild(ex, x) || wild(ey, y)) return true;
   const inst *a = &insts[x], *b = &insts[y];
   if (a->thread == b->thread && !relaxed) return false;
@@ -574,6 +570,8 @@ static bool blocks(uint32_t x, uint32_t y) {
 
 /* ---- the search ---------------------------------------------------------- */
 typedef struct cycle {
+  bool relaxed; /* the second pass: instances of one thread, or ordered by
+                   fork/join, may go together */
   uint32_t n;
   uint32_t e[WT_REPORT_CYCLE];  /* edges, e[0] the new one */
   uint32_t i[WT_REPORT_CYCLE];  /* the chosen instances */
@@ -588,7 +586,8 @@ static bool match(cycle *c, uint32_t k) {
     if (++match_steps > MATCH_BUDGET) return false;
     if (!blocks(c->i[k - 1], y)) continue;
     bool ok = true;
-    for (uint32_t j = 0; j < k && ok; j++) ok = compatible(c->e[j], c->i[j], c->e[k], y);
+    for (uint32_t j = 0; j < k && ok; j++)
+      ok = compatible(c->relaxed, c->e[j], c->i[j], c->e[k], y);
     if (!ok) continue;
     c->i[k] = y;
     if (match(c, k + 1)) return true;
@@ -597,14 +596,14 @@ static bool match(cycle *c, uint32_t k) {
 }
 
 /* Does edge f have an instance that could be blocked together with x? */
-static bool usable(uint32_t f, uint32_t ex, uint32_t x) {
+static bool usable(bool relaxed, uint32_t f, uint32_t ex, uint32_t x) {
   for (uint32_t y = edges[f].inst; y != NONE; y = insts[y].next)
-    if (compatible(ex, x, f, y)) return true;
+    if (compatible(relaxed, ex, x, f, y)) return true;
   return false;
 }
 
 /* The shortest cycle through instance x of the new edge e, breadth first
- * from e's target back to its source. */
+ * from e's target back to its source; c->relaxed says which pass. */
 static bool search(uint32_t e, uint32_t x, cycle *c) {
   uint32_t a = edges[e].from, b = edges[e].to;
   if (a == b) return false;
@@ -612,8 +611,8 @@ static bool search(uint32_t e, uint32_t x, cycle *c) {
   uint32_t comp = find(a);
   if (find(b) != comp) return false;
   /* Pairwise different threads: no longer than the threads there are. */
-  uint32_t max_len = nthreads_seen < WT_REPORT_CYCLE && !relaxed ? nthreads_seen
-                                                                 : WT_REPORT_CYCLE;
+  uint32_t max_len = nthreads_seen < WT_REPORT_CYCLE && !c->relaxed ? nthreads_seen
+                                                                    : WT_REPORT_CYCLE;
   uint32_t mark = ++stamp;
   uint32_t *q = scratch_get(1024);
   uint32_t head = 0, tail = 0, layer = 0, layer_end;
@@ -634,7 +633,7 @@ static bool search(uint32_t e, uint32_t x, cycle *c) {
     for (uint32_t f = nodes[v].out; f != NONE && !found; f = edges[f].next_out) {
       uint32_t w = edges[f].to;
       if (nodes[w].mark == mark || find(w) != comp) continue;
-      if (!usable(f, e, x)) continue;
+      if (!usable(c->relaxed, f, e, x)) continue;
       nodes[w].mark = mark;
       nodes[w].prev = f;
       if (w == a) {
@@ -665,7 +664,7 @@ static bool search(uint32_t e, uint32_t x, cycle *c) {
 
 /* How the chosen instances were kept apart: one thread's, or not. */
 static int cycle_apart(const cycle *c) {
-  if (!relaxed) return WT_APART_NONE;
+  if (!c->relaxed) return WT_APART_NONE;
   for (uint32_t k = 1; k < c->n; k++)
     if (insts[c->i[k]].thread != insts[c->i[0]].thread) return WT_APART_FORK_JOIN;
   return WT_APART_ONE_THREAD;
@@ -679,7 +678,7 @@ static bool cycle_first_time(const cycle *c, uint32_t *start) {
   for (uint32_t k = 1; k < c->n; k++)
     if (nodes[edges[c->e[k]].from].uid < nodes[edges[c->e[lo]].from].uid) lo = k;
   *start = lo;
-  uint64_t h = c->n << 1 | (uint64_t)relaxed;
+  uint64_t h = c->n << 1 | (uint64_t)c->relaxed;
   for (uint32_t k = 0; k < c->n; k++)
     h = wt_hash64(h ^ nodes[edges[c->e[(lo + k) % c->n]].from].uid);
   if (h == 0) h = 1;
@@ -762,10 +761,10 @@ void wt_lockgraph_acquire(wt_thread *t, uint32_t uid, bool write, wt_ctx ctx) {
     if (nreports == MAX_FOUND) continue;
     cycle c;
     uint32_t start;
-    relaxed = false;
+    c.relaxed = false;
     bool hit = search(e, xi, &c);
     if (!hit && !wt_opt_deadlock_concurrent_only) {
-      relaxed = true;
+      c.relaxed = true;
       hit = search(e, xi, &c);
     }
     if (hit && cycle_first_time(&c, &start)) {
@@ -773,7 +772,6 @@ void wt_lockgraph_acquire(wt_thread *t, uint32_t uid, bool write, wt_ctx ctx) {
       apart[nreports] = cycle_apart(&c);
       nfound[nreports++] = c.n;
     }
-    relaxed = false;
   }
   wt_spin_unlock(&g_lock);
   if (cache) chain_seen(key, true);

@@ -33,6 +33,7 @@
 #include "intercept_sync.h"
 
 #include <semaphore.h>
+#include <stddef.h>
 
 #define KIND_TYPE 3
 #define KIND_ROBUST 16
@@ -603,6 +604,37 @@ bool wt_misuse_dead(wt_thread *t, const volatile void *obj, int word, int sync_k
          : sync_kind == WT_SYNC_BARRIER ? WT_R_BARRIER_USE_DESTROYED
                                         : WT_R_COND_USE_DESTROYED,
          pc, &r);
+  return true;
+}
+
+/* ---- condition variables never initialized -----------------------------
+ * A condition variable weft has not seen used since its memory began (or
+ * since its init) must hold what pthread_cond_init or
+ * PTHREAD_COND_INITIALIZER leaves: zeros, but for the clock and
+ * process-shared bits of __wrefs.  Garbage there (a malloc'd block used
+ * without init) is reported before glibc reads it as a cond, and the
+ * call fails with EINVAL: glibc's signal can wait for ever on it.  The first
+ * use that passes makes the sync object, so no later call, whatever
+ * glibc then keeps in the memory, is checked again.  The memory is read
+ * before the object is looked up: a thread that sees another's use in
+ * the memory then sees the object that use made first.  A shared one may
+ * belong to another process, which weft does not see: not checked. */
+bool wt_misuse_cond_uninit(wt_thread *t, const volatile void *cv, uintptr_t pc) {
+  const _Atomic unsigned *w = (const _Atomic unsigned *)cv;
+  enum { N = sizeof(pthread_cond_t) / sizeof(unsigned),
+         WREFS = offsetof(pthread_cond_t, __data.__wrefs) / sizeof(unsigned) };
+  unsigned junk = 0, wrefs = atomic_load_explicit(&w[WREFS], memory_order_acquire);
+  for (unsigned i = 0; i < N; i++)
+    if (i != WREFS) junk |= atomic_load_explicit(&w[i], memory_order_relaxed);
+  if (wt_sync_find((uintptr_t)cv)) return false;
+  if (!junk && !(wrefs & ~3u)) {
+    wt_sync_get(t, (uintptr_t)cv, WT_SYNC_COND, pc);
+    return false;
+  }
+  if (wrefs & 1u) return false; /* process-shared */
+  wt_report_misuse r = {.obj_addr = (uintptr_t)cv, .obj_uid = ~0u, .obj_kind = WT_SYNC_COND,
+                        .other_thread = ~0u, .other_uid = ~0u};
+  report(t, WT_R_COND_USE_UNINIT, pc, &r);
   return true;
 }
 

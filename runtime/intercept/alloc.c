@@ -85,13 +85,22 @@ static void *on_alloc(void *p, size_t size, uintptr_t pc, void *fn) {
  * blocks, ran 2x slower with them held). */
 #define FREE_CHECK_MAX 1024u
 
-/* A free of a block that holds a locked mutex destroys a locked mutex. */
-#define KEEP_ERRNO_ALLOC(stmt)                                                \
-  do {                                                                        \
-    int e_ = errno;                                                           \
-    stmt;                                                                     \
-    errno = e_;                                                               \
-  } while (0)
+/* A free of a block that holds a mutex or rwlock the freeing thread
+ * holds destroys a locked lock.  Only the thread's own holds are looked
+ * at: a few entries, where a search of the sync table would cost every
+ * free of a large block one probe per 64 bytes. */
+static void freed_held(wt_thread *t, uintptr_t p, size_t size, uintptr_t pc) {
+  for (uint32_t k = 0; k < t->nheld; k++) {
+    uintptr_t a = t->held[k].addr;
+    if (a - p >= size) continue;
+    int kind = (int)wt_sync_kind_of(t->held[k].uid);
+    if (kind != WT_SYNC_MUTEX && kind != WT_SYNC_RWLOCK) continue;
+    int e = errno;
+    wt_misuse_destroy(t, (const void *)a, kind, pc);
+    errno = e;
+    return;
+  }
+}
 
 static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   wt_thread *t = alloc_thread();
@@ -110,10 +119,7 @@ static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   }
   wt_access_range_ctx(t, (uintptr_t)p, marked, true, pc, wt_ctx_access_in(t, pc, (uintptr_t)fn));
   wt_shadow_freed(t, (uintptr_t)p, marked);
-  uintptr_t held;
-  int kind;
-  if (WT_UNLIKELY(wt_sync_held_in((uintptr_t)p, size, &held, &kind)))
-    KEEP_ERRNO_ALLOC(wt_misuse_destroy(t, (const void *)held, kind, pc));
+  if (WT_UNLIKELY(t->nheld)) freed_held(t, (uintptr_t)p, size, pc);
   wt_sync_free_range((uintptr_t)p, size);
   return keep && size <= FREE_CHECK_MAX &&
          wt_quarantine_put((uintptr_t)p, size, alloc_uid, alloc_ctx);

@@ -211,13 +211,15 @@ WT_INLINE void wt_i_cond_end(wt_thread *t, const volatile void *cv, bool timedou
 }
 /* A condition variable pthread_cond_destroy or cnd_destroy destroyed,
  * marked in glibc's second group-size word (int 7: a count of waiters,
- * never near the mark), which init and PTHREAD_COND_INITIALIZER clear.
+ * never near the mark), which init and PTHREAD_COND_INITIALIZER clear;
+ * or one never initialized (garbage glibc could wait on for ever).
  * True (reported): the call must fail. */
 #define WT_COND_MARK_WORD 7
 WT_INLINE bool wt_i_cond_dead(wt_thread *t, const volatile void *cv, uintptr_t pc) {
   if (wt_i_skip(t, pc)) return false;
   int e = errno;
-  bool dead = wt_misuse_dead(t, cv, WT_COND_MARK_WORD, WT_SYNC_COND, pc);
+  bool dead = wt_misuse_dead(t, cv, WT_COND_MARK_WORD, WT_SYNC_COND, pc) ||
+              wt_misuse_cond_uninit(t, cv, pc);
   errno = e;
   return dead;
 }

@@ -600,6 +600,12 @@ static void put_misuse(const wt_report *r) {
     put_stack(r->cur.ctx);
     put("  It was never initialized (type word 0x%x).\n", m->count);
     break;
+  case WT_R_COND_USE_UNINIT:
+    put("  Use of %s by %s:\n", obj, who);
+    put_stack(r->cur.ctx);
+    put("  It was never initialized: its memory holds neither pthread_cond_init's state nor\n"
+        "  PTHREAD_COND_INITIALIZER.\n");
+    break;
   case WT_R_COND_NO_MUTEX:
     put("  Wait on condition variable at 0x%lx by %s, with %s not held:\n",
         (unsigned long)m->cond_addr, who, obj);

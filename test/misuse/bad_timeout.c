@@ -25,7 +25,7 @@ int main(void) {
 }
 
 // CHECK: WARNING: weft: timed wait with an invalid timeout
-// CHECK-NEXT: Timed wait on condition variable at 0x{{[0-9a-f]+}} by main thread with an invalid timeout:
+// CHECK-NEXT: Timed wait on condition variable M{{[0-9]+}} (0x{{[0-9a-f]+}}) by main thread with an invalid timeout:
 // CHECK-NEXT: #0 main {{.*}}bad_timeout.c:19:
 // CHECK-NEXT: Its tv_nsec is outside 0..999999999: whenever the call has to wait, it fails with EINVAL instead.
 // CHECK: WARNING: weft: timed wait with an invalid timeout
