@@ -822,6 +822,20 @@ static WT_NOINLINE void access_span(wt_thread *t, uintptr_t addr, size_t size, b
   }
   uint64_t e13 = t->epoch << WT_R_BITS;
   while (a < end) {
+    /* Whole granules of one shadow page: its cells follow one another, so
+     * a run of hits (a buffer read again, as a search over a growing input
+     * does) costs one directory lookup, not one per granule. */
+    if (!(a & (WT_GRANULE - 1)) && end - a >= WT_GRANULE && !atomic) {
+      wt_cell *c = wt_shadow_cell(a);
+      if (!c) break;
+      uintptr_t page_end = (a | (WT_PAGE_SIZE - 1)) + 1;
+      uintptr_t stop = page_end < (end & ~(uintptr_t)(WT_GRANULE - 1))
+                           ? page_end
+                           : end & ~(uintptr_t)(WT_GRANULE - 1);
+      while (a < stop && fast_hit(c, e13, 0xff, write)) a += WT_GRANULE, c++;
+      if (a >= end) break;
+      if (a == stop) continue; /* the next page, or the tail */
+    }
     uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
     uintptr_t stop = granule + WT_GRANULE < end ? granule + WT_GRANULE : end;
     uint32_t m = (uint32_t)(((1u << (stop - a)) - 1) << (a - granule));
