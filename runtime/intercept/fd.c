@@ -404,30 +404,27 @@ int epoll_pwait(int epfd, struct epoll_event *ev, int max, int timeout, const si
                 (void *)epoll_pwait);
 }
 
+/* Every fd poll or ppoll reports ready. */
+static int polled(wt_thread *t, int r, const struct pollfd *fds, nfds_t n, uintptr_t pc,
+                  void *fn) {
+  if (r <= 0) return r;
+  int e = errno;
+  for (nfds_t i = 0; i < n; i++)
+    if (fds[i].fd >= 0 && fds[i].revents) wt_fd_io(t, fds[i].fd, WT_FD_ACQUIRE, pc, fn);
+  errno = e;
+  return r;
+}
+
 int poll(struct pollfd *fds, nfds_t n, int timeout) {
   WT_REAL_DECL(int, poll, (struct pollfd *, nfds_t, int));
   wt_thread *t = wt_enter();
-  int r = WT_REAL(poll)(fds, n, timeout);
-  if (r > 0) {
-    int e = errno;
-    for (nfds_t i = 0; i < n; i++)
-      if (fds[i].fd >= 0 && fds[i].revents) wt_fd_io(t, fds[i].fd, WT_FD_ACQUIRE, WT_PC(), (void *)poll);
-    errno = e;
-  }
-  return r;
+  return polled(t, WT_REAL(poll)(fds, n, timeout), fds, n, WT_PC(), (void *)poll);
 }
 
 int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *tmo, const sigset_t *ss) {
   WT_REAL_DECL(int, ppoll, (struct pollfd *, nfds_t, const struct timespec *, const sigset_t *));
   wt_thread *t = wt_enter();
-  int r = WT_REAL(ppoll)(fds, n, tmo, ss);
-  if (r > 0) {
-    int e = errno;
-    for (nfds_t i = 0; i < n; i++)
-      if (fds[i].fd >= 0 && fds[i].revents) wt_fd_io(t, fds[i].fd, WT_FD_ACQUIRE, WT_PC(), (void *)ppoll);
-    errno = e;
-  }
-  return r;
+  return polled(t, WT_REAL(ppoll)(fds, n, tmo, ss), fds, n, WT_PC(), (void *)ppoll);
 }
 
 int epoll_pwait2(int epfd, struct epoll_event *ev, int max, const struct timespec *tmo,
