@@ -16,6 +16,11 @@
 // RUN: %expect-exit 1 %weft-report explain --source-root %S %t.d | FileCheck --check-prefix=EXPLAIN %s
 // RUN: %weft-report baseline %t.d > %t.baseline
 // RUN: %weft-report diff --baseline %t.baseline %t.d | FileCheck --check-prefix=DIFF %s
+// A stderr capture holds the runtime's own notices too (the count of
+// reports, print_stats' block); they are skipped, not taken for bad lines.
+// RUN: env WEFT_OPTIONS=report_format=json:print_stats=1 %expect-exit 66 %t 2> %t.stderr
+// RUN: FileCheck --check-prefix=NOTICES %s < %t.stderr
+// RUN: %expect-exit 1 %weft-report %t.stderr 2>&1 | FileCheck --check-prefix=STDERR %s
 #include "weft_test.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -44,24 +49,29 @@ int main(void) {
   return 0;
 }
 
-// CHECK:      [1/1] data race in second at end_to_end.c:[[#LINE:34]]:{{[0-9]+}}
+// CHECK:      [1/1] data race in second at end_to_end.c:[[#LINE:39]]:{{[0-9]+}}
 // CHECK-NEXT:   Fingerprint: {{[0-9a-f]+}}; seen 2 times in 2 processes
 // CHECK-NEXT:   {{Read|Write}} of size 4 by thread T2:
 // CHECK-NEXT:     #0 second end_to_end.c:[[#LINE]]
 // CHECK:          > [[#LINE]] |   counter++;
 // CHECK:        Previous write of size 4 by thread T1 (mutexes: write M{{[0-9]+}}):
-// CHECK-NEXT:     #0 first end_to_end.c:26
+// CHECK-NEXT:     #0 first end_to_end.c:31
 // CHECK:        Location is global 'counter' of size 4
 // CHECK:      weft-report: 1 unique report (2 in all) in 2 logs
 
+// NOTICES: weft: stats:
+// NOTICES: weft: reported 1 warnings
+// STDERR-NOT: weft-report: {{error|warning}}
+// STDERR:     weft-report: 1 unique report (1 in all) in 1 log
+
 // SARIF:      results: 1
-// SARIF-NEXT: result: data race end_to_end.c:34:{{[0-9]+}} fp=weftFingerprint/v1={{[0-9a-f]+}}
+// SARIF-NEXT: result: data race end_to_end.c:39:{{[0-9]+}} fp=weftFingerprint/v1={{[0-9a-f]+}}
 // SARIF-NEXT: sarif ok
 
 // EXPLAIN:      Data race on 'counter' (4 bytes)
-// EXPLAIN:      Current access: {{read|write}} of size 4 by T2 in second at end_to_end.c:34, holding no lock.
-// EXPLAIN:      Previous access: write of size 4 by T1 in first at end_to_end.c:26, holding M[[M:[0-9]+]].
-// EXPLAIN:      Guarding lock of 'counter': M[[M]] (created in first at end_to_end.c:25) is likely: it is held at 1 of the 2 access sites recorded.
+// EXPLAIN:      Current access: {{read|write}} of size 4 by T2 in second at end_to_end.c:39, holding no lock.
+// EXPLAIN:      Previous access: write of size 4 by T1 in first at end_to_end.c:31, holding M[[M:[0-9]+]].
+// EXPLAIN:      Guarding lock of 'counter': M[[M]] (created in first at end_to_end.c:30) is likely: it is held at 1 of the 2 access sites recorded.
 // EXPLAIN:      Missing happens-before edge:
 // EXPLAIN-NEXT:   T1's write is not ordered before T2's {{read|write}}: T1 released M[[M]] after the write, but T2 never acquired M[[M]].
 

@@ -599,6 +599,10 @@ static void diag(const struct wr_load_opts *o, const char *fmt, ...) {
   va_end(ap);
 }
 
+static bool runtime_notice(const char *s, size_t len) {
+  return len >= 6 && strncmp(s, "weft: ", 6) == 0;
+}
+
 int wr_load_stream(struct wr_set *set, FILE *f, const char *name,
                    const struct wr_load_opts *o) {
   static struct reader rd; /* 64 KiB: not on the stack */
@@ -614,9 +618,20 @@ int wr_load_stream(struct wr_set *set, FILE *f, const char *name,
   rd.f = f;
   rd.pos = rd.len = 0;
   set->logs++;
+  bool in_notice = false;
   while ((got = read_line(&rd, max_line)) == 1) {
     lineno++;
     struct wr_report *r = NULL;
+    /* The runtime writes its own notices ("weft: reported N warnings",
+     * print_stats' indented block) to the same stream as the reports, so
+     * a stderr capture holds them: they are not reports, and not bad. */
+    if (!rd.overlong && (runtime_notice(rd.line, rd.line_len) ||
+                         (in_notice && rd.line_len >= 2 && rd.line[0] == ' ' &&
+                          rd.line[1] == ' '))) {
+      in_notice = true;
+      continue;
+    }
+    in_notice = false;
     if (rd.overlong) {
       snprintf(err, sizeof err, "line longer than %zu bytes (the limit for one report)",
                max_line);
