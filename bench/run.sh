@@ -25,7 +25,7 @@ root=$(cd "$here/.." && pwd)
 weft_cc=$root/build/bin/weft-cc
 cc=${CC:-clang-19}
 workloads=(counter_mutex parallel_array producer_consumer
-  partial_granule unaligned vector8 mixed_bytes memcpy_var alloc_free libc_text
+  partial_granule unaligned vector8 mixed_bytes memcpy_var alloc_free libc_text inflate_window
   omp_stencil omp_tasks)
 
 runs=5
