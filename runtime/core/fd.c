@@ -148,6 +148,12 @@ void wt_fd_close(wt_thread *t, int fd, uintptr_t pc, void *fn) {
   key_drop(t, key);
 }
 
+/* Only the fds that are modelled and known to be open. */
+void wt_fd_close_range(wt_thread *t, unsigned first, unsigned last, uintptr_t pc, void *fn) {
+  for (unsigned fd = first; fd <= last && fd < WT_FD_MAX; fd++)
+    if (atomic_load_explicit(&slots[fd].key, memory_order_relaxed)) wt_fd_close(t, (int)fd, pc, fn);
+}
+
 /* I/O: a read of the fd's memory, then the edge (release before the data
  * leaves, acquire once it has arrived). */
 void wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn) {

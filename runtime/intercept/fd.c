@@ -21,6 +21,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/close_range.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -162,6 +163,26 @@ int close(int fd) {
   wt_thread *t = wt_enter();
   wt_fd_close(t, fd, WT_PC(), (void *)close);
   return WT_REAL(close)(fd);
+}
+
+/* close_range and closefrom close every open fd of a range (a child
+ * before exec, a daemon at start), each as close does.
+ * CLOSE_RANGE_CLOEXEC only marks the fds, and CLOSE_RANGE_UNSHARE closes
+ * them in a table that no other thread shares any longer: neither
+ * closes another thread's fd. */
+int close_range(unsigned first, unsigned last, int flags) {
+  WT_REAL_DECL(int, close_range, (unsigned, unsigned, int));
+  wt_thread *t = wt_enter();
+  if (!(flags & (CLOSE_RANGE_CLOEXEC | CLOSE_RANGE_UNSHARE)))
+    wt_fd_close_range(t, first, last, WT_PC(), (void *)close_range);
+  return WT_REAL(close_range)(first, last, flags);
+}
+
+void closefrom(int lowfd) {
+  WT_REAL_DECL(void, closefrom, (int));
+  wt_thread *t = wt_enter();
+  if (lowfd >= 0) wt_fd_close_range(t, (unsigned)lowfd, ~0u, WT_PC(), (void *)closefrom);
+  WT_REAL(closefrom)(lowfd);
 }
 
 static int duped(wt_thread *t, int oldfd, int r, uintptr_t pc) {
