@@ -4,11 +4,11 @@
  * functions that write to a stream or an fd also order through it, as
  * fwrite does (intercept/stdio.c).
  *
- * The arguments are walked with a copy of the va_list, in the order the
- * format names them.  A format this walker does not know all of (a
- * positional %1$s, a conversion glibc added by register_printf_function)
- * is checked up to that point only: guessing an argument's type would
- * read the wrong one.  The runtime formats with libc's vsnprintf, found
+ * The arguments are taken from a copy of the va_list once the format
+ * has given each one's type, in order or by position (%2$s).  Those
+ * after one whose type is not known (a conversion glibc added by
+ * register_printf_function, a position the format skips) are not
+ * checked: guessing a type would read the wrong argument.  The runtime formats with libc's vsnprintf, found
  * past these interceptors (platform/str.c). */
 #include "intercept.h"
 
@@ -79,69 +79,150 @@ static void n_target(wt_thread *t, void *p, int len, uintptr_t pc, void *fn) {
   wr(t, p, n, pc, fn);
 }
 
+/* How an argument is taken from the va_list; A_NONE: not known. */
+enum { A_NONE, A_INT, A_LONG, A_DOUBLE, A_LDOUBLE, A_PTR };
+
+static int arg_type(int conv, int len) {
+  switch (conv) {
+  case 'd': case 'i': case 'o': case 'u': case 'x': case 'X': case 'b': case 'B':
+    return len == LEN_L || len == LEN_LL || len == LEN_SIZE ? A_LONG : A_INT;
+  case 'c': case 'C': return A_INT;
+  case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
+    return len == LEN_BIG_L ? A_LDOUBLE : A_DOUBLE;
+  case 'p': case 's': case 'S': case 'n': return A_PTR;
+  }
+  return A_NONE;
+}
+
+/* "m$" at *pp: argument m - 1, and *pp moves past it; else -1. */
+static int position(const char **pp) {
+  const char *q = *pp;
+  int n = 0;
+  while (*q >= '0' && *q <= '9') {
+    if (n < 1000000) n = n * 10 + (*q - '0');
+    q++;
+  }
+  if (*q != '$' || q == *pp || n == 0) return -1;
+  *pp = q + 1;
+  return n - 1;
+}
+
+/* A conversion that reads or writes memory through its argument. */
+typedef struct {
+  char conv;    /* 's', 'S' or 'n' */
+  int8_t len;   /* LEN_* */
+  int arg;      /* the pointer's argument */
+  int prec_arg; /* the precision's argument (.*), or -1 */
+  long prec;    /* else the precision, -1 for none */
+} mem_use;
+
+#define MAX_ARGS 64 /* arguments past these are not checked */
+#define MAX_USES 64
+
+typedef struct {
+  uint8_t type[MAX_ARGS];
+  int limit; /* arguments from here on are not taken */
+  mem_use use[MAX_USES];
+  int nuse;
+} arg_plan;
+
+static void want(arg_plan *pl, int i, int type) {
+  if (i >= MAX_ARGS) {
+    if (pl->limit > MAX_ARGS) pl->limit = MAX_ARGS;
+  } else if (pl->type[i] == A_NONE) {
+    pl->type[i] = (uint8_t)type;
+  } else if (pl->type[i] != type && i < pl->limit) {
+    pl->limit = i; /* two types for one argument: it cannot be taken */
+  }
+}
+
+/* First the format, for the type of each argument it names, in order
+ * ("%d") or by position ("%2$d", "%*3$d"); then the arguments, taken in
+ * their order up to the first whose type is not known (a gap among the
+ * positions, a conversion glibc added by register_printf_function):
+ * guessing a type would read the wrong argument. */
+static void plan_format(arg_plan *pl, const char *fmt) {
+  int next = 0;
+  for (const char *p = fmt; *p; p++) {
+    if (*p != '%') continue;
+    p++;
+    if (*p == '%') continue;
+    int pos = position(&p);
+    while (*p && wt_strchr("-+ #0'I", *p)) p++;
+    if (*p == '*') {
+      p++;
+      int w = position(&p);
+      want(pl, w >= 0 ? w : next++, A_INT);
+    } else {
+      while (*p >= '0' && *p <= '9') p++;
+    }
+    long prec = -1;
+    int prec_arg = -1;
+    if (*p == '.') {
+      p++;
+      if (*p == '*') {
+        p++;
+        int w = position(&p);
+        prec_arg = w >= 0 ? w : next++;
+        want(pl, prec_arg, A_INT);
+      } else {
+        prec = 0;
+        while (*p >= '0' && *p <= '9')
+          if (prec < 1000000000) prec = prec * 10 + (*p++ - '0');
+          else p++;
+      }
+    }
+    int len = length_of(&p);
+    if (*p == 'm') continue; /* strerror(errno): no argument */
+    int arg = pos >= 0 ? pos : next++;
+    int type = arg_type(*p, len);
+    if (type == A_NONE) {
+      if (arg < pl->limit) pl->limit = arg;
+      if (pos < 0 || !*p) return; /* the arguments after it are not known either */
+      continue;
+    }
+    want(pl, arg, type);
+    if ((*p == 's' || *p == 'S' || *p == 'n') && pl->nuse < MAX_USES)
+      pl->use[pl->nuse++] = (mem_use){.conv = *p == 'S' || len == LEN_L ? 'S' : *p,
+                                      .len = (int8_t)len, .arg = arg,
+                                      .prec_arg = prec_arg, .prec = prec};
+  }
+}
+
 /* Checks the format and the arguments it names. */
 static void format_args(wt_thread *t, const char *fmt, va_list args, uintptr_t pc, void *fn) {
   if (!fmt) return;
   int e = errno;
   rd(t, fmt, wt_strlen(fmt) + 1, pc, fn);
+  arg_plan pl;
+  __builtin_memset(pl.type, 0, sizeof pl.type);
+  pl.limit = MAX_ARGS;
+  pl.nuse = 0;
+  plan_format(&pl, fmt);
+  union { long l; int i; void *p; } val[MAX_ARGS];
+  int taken = 0;
   va_list ap;
   va_copy(ap, args);
-  for (const char *p = fmt; *p; p++) {
-    if (*p != '%') continue;
-    p++;
-    if (*p == '%') continue;
-    const char *q = p;
-    while (*q >= '0' && *q <= '9') q++;
-    if (*q == '$') break; /* positional */
-    while (*p && wt_strchr("-+ #0'I", *p)) p++;
-    if (*p == '*') (void)va_arg(ap, int), p++;
-    else
-      while (*p >= '0' && *p <= '9') p++;
-    long prec = -1;
-    if (*p == '.') {
-      p++;
-      if (*p == '*') {
-        prec = va_arg(ap, int), p++;
-        if (prec < 0) prec = -1;
-      } else {
-        prec = 0;
-        while (*p >= '0' && *p <= '9') prec = prec * 10 + (*p++ - '0');
-      }
+  for (; taken < pl.limit && pl.type[taken] != A_NONE; taken++) {
+    switch (pl.type[taken]) {
+    case A_INT: val[taken].i = va_arg(ap, int); break;
+    case A_LONG: val[taken].l = va_arg(ap, long); break;
+    case A_DOUBLE: (void)va_arg(ap, double); break;
+    case A_LDOUBLE: (void)va_arg(ap, long double); break;
+    case A_PTR: val[taken].p = va_arg(ap, void *); break;
     }
-    int len = length_of(&p);
-    switch (*p) {
-    case 'd': case 'i': case 'o': case 'u': case 'x': case 'X': case 'b': case 'B':
-      if (len == LEN_L || len == LEN_LL || len == LEN_SIZE) (void)va_arg(ap, long);
-      else (void)va_arg(ap, int);
-      break;
-    case 'c': case 'C': (void)va_arg(ap, int); break;
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
-      if (len == LEN_BIG_L) (void)va_arg(ap, long double);
-      else (void)va_arg(ap, double);
-      break;
-    case 'p': (void)va_arg(ap, void *); break;
-    case 's':
-      if (len == LEN_L) {
-        const wchar_t *w = va_arg(ap, const wchar_t *);
-        if (w) rd(t, w, wstr_bytes(w, prec), pc, fn);
-      } else {
-        const char *s = va_arg(ap, const char *);
-        if (s) rd(t, s, str_bytes(s, prec), pc, fn); /* NULL prints "(null)" */
-      }
-      break;
-    case 'S': {
-      const wchar_t *w = va_arg(ap, const wchar_t *);
-      if (w) rd(t, w, wstr_bytes(w, prec), pc, fn);
-      break;
-    }
-    case 'n': n_target(t, va_arg(ap, void *), len, pc, fn); break;
-    case 'm': break;
-    default: goto out; /* not known: stop before reading a wrong argument */
-    }
-    if (!*p) break;
   }
-out:
   va_end(ap);
+  for (int u = 0; u < pl.nuse; u++) {
+    const mem_use *m = &pl.use[u];
+    if (m->arg >= taken || m->prec_arg >= taken) continue;
+    long prec = m->prec_arg >= 0 ? (val[m->prec_arg].i < 0 ? -1 : val[m->prec_arg].i) : m->prec;
+    void *ptr = val[m->arg].p;
+    if (!ptr) continue; /* a NULL string prints "(null)" */
+    if (m->conv == 'n') n_target(t, ptr, m->len, pc, fn);
+    else if (m->conv == 'S') rd(t, ptr, wstr_bytes(ptr, prec), pc, fn);
+    else rd(t, ptr, str_bytes(ptr, prec), pc, fn);
+  }
   errno = e;
 }
 
