@@ -222,6 +222,7 @@ WT_HIDDEN void wt_access_range_ctx(wt_thread *t, uintptr_t addr, size_t size, bo
 WT_HIDDEN void wt_access_range_in(wt_thread *t, uintptr_t addr, size_t size, bool write,
                                   uintptr_t pc, void *fn);
 WT_HIDDEN void wt_shadow_reset(uintptr_t addr, size_t size);
+WT_HIDDEN void wt_shadow_unmapped(uintptr_t addr, size_t size); /* reset, pages given back */
 /* After free's checked write of [addr, addr+size): its records say freed. */
 WT_HIDDEN void wt_shadow_freed(wt_thread *t, uintptr_t addr, size_t size);
 /* A new heap block [addr, addr + size): history gone, written by t at ctx
@@ -506,6 +507,7 @@ WT_HIDDEN const char *wt_sync_kind_name(uint32_t kind); /* "mutex", "sem"... */
 /* ---- stats.c: print_stats, and the counters it reads ---------------- */
 WT_HIDDEN void wt_stats_print(void);
 WT_HIDDEN uint32_t wt_sync_count(void);     /* core/sync.c: objects ever created */
+WT_HIDDEN uint32_t wt_sync_live(uint32_t *peak); /* ... alive now (and at most at once) */
 WT_HIDDEN uint32_t wt_thread_count(void);   /* core/thread.c: threads ever started */
 WT_HIDDEN uint32_t wt_ctx_depot_size(void); /* core/stack.c: contexts interned */
 WT_HIDDEN size_t wt_shadow_bytes(void);     /* core/access.c: shadow pages mapped */

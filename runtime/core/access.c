@@ -1085,13 +1085,32 @@ static void reset_granule(wt_cell *c, wt_cold *cold, uint32_t drop) {
   store_recs(c, cold, &rs);
 }
 
-static void reset_page(wt_cell *page) {
+/* Frees the page's blocks; the caller zeroes the page. */
+static void reset_page_blocks(wt_cell *page) {
   wt_cold *cold = (wt_cold *)(page + WT_CELLS_PER_PAGE);
   for (uint32_t i = 0; i < WT_CELLS_PER_PAGE; i++) {
     uint64_t a = LD(page[i].a);
     if (a & (WT_R_EXT | WT_R_LOCK)) reset_granule(&page[i], &cold[i], 0xff);
   }
-  __builtin_memset((void *)page, 0, SHADOW_PAGE_BYTES);
+}
+
+/* Shadow pages given back in runs: the pages of neighbouring memory are
+ * usually neighbours too (handed out in the order first touched), so a
+ * large unmapping takes a few system calls, not one per page. */
+typedef struct { char *lo, *hi; } page_run;
+
+static void run_flush(page_run *r) {
+  if (r->hi != r->lo) wt_zero_pages(r->lo, (size_t)(r->hi - r->lo));
+  r->lo = r->hi = 0;
+}
+
+static void run_add(page_run *r, wt_cell *page) {
+  char *p = (char *)page;
+  if (p != r->hi) {
+    run_flush(r);
+    r->lo = p;
+  }
+  r->hi = p + SHADOW_PAGE_BYTES;
 }
 
 /* The records of free's checked write, just made, get the freed mark: in
@@ -1133,16 +1152,25 @@ void wt_shadow_freed(wt_thread *t, uintptr_t addr, size_t size) {
   }
 }
 
-void wt_shadow_reset(uintptr_t addr, size_t size) {
+/* give_back: the memory is gone (unmapped), so the shadow of its whole
+ * pages goes back to the kernel, zeroed, rather than being zeroed in
+ * place: a program that maps and unmaps files or large blocks at new
+ * addresses would otherwise keep the shadow of every page it ever
+ * touched resident.  Not for memory that stays (a heap block), where a
+ * system call and refaults per page would cost more than the zeroing. */
+static void shadow_reset(uintptr_t addr, size_t size, bool give_back) {
   uintptr_t end = addr + size;
   if (!wt_dir || end < addr || end > (1ul << WT_ADDR_BITS)) return;
+  page_run run = {0, 0};
   while (addr < end) {
     uintptr_t page_start = addr & ~(WT_PAGE_SIZE - 1);
     uintptr_t page_end = page_start + WT_PAGE_SIZE;
     uintptr_t stop = page_end < end ? page_end : end;
     wt_cell *page = atomic_load_explicit(&wt_dir[addr >> WT_PAGE_SHIFT], memory_order_acquire);
     if (page && addr == page_start && stop == page_end) {
-      reset_page(page);
+      reset_page_blocks(page);
+      if (give_back) run_add(&run, page);
+      else __builtin_memset((void *)page, 0, SHADOW_PAGE_BYTES);
     } else {
       for (uintptr_t a = addr; page && a < stop;) {
         uintptr_t granule = a & ~(uintptr_t)(WT_GRANULE - 1);
@@ -1156,7 +1184,12 @@ void wt_shadow_reset(uintptr_t addr, size_t size) {
     }
     addr = stop;
   }
+  run_flush(&run);
 }
+
+void wt_shadow_reset(uintptr_t addr, size_t size) { shadow_reset(addr, size, false); }
+
+void wt_shadow_unmapped(uintptr_t addr, size_t size) { shadow_reset(addr, size, true); }
 
 /* A new heap block: its history is gone and it is written by its
  * allocating thread, with no check (it is fresh), by plain stores over

@@ -17,7 +17,7 @@
 #define NBUCKETS (1u << 16)
 
 static struct bucket { wt_spin lock; wt_sync *head; } table[NBUCKETS];
-static _Atomic uint32_t nlive;
+static _Atomic uint32_t nlive, npeak; /* objects now, and at most at once */
 _Atomic bool wt_sync_upper_halves;
 
 static wt_spin pool_lock;          /* guards the pool and the uid records */
@@ -98,7 +98,11 @@ wt_sync *wt_sync_get(wt_thread *t, uintptr_t addr, int kind, uintptr_t pc) {
         !atomic_load_explicit(&wt_sync_upper_halves, memory_order_relaxed))
       atomic_store_explicit(&wt_sync_upper_halves, true, memory_order_relaxed);
     fresh = 0;
-    atomic_fetch_add_explicit(&nlive, 1, memory_order_relaxed);
+    uint32_t live = atomic_fetch_add_explicit(&nlive, 1, memory_order_relaxed) + 1;
+    uint32_t peak = atomic_load_explicit(&npeak, memory_order_relaxed);
+    while (live > peak && !atomic_compare_exchange_weak_explicit(
+                              &npeak, &peak, live, memory_order_relaxed, memory_order_relaxed)) {
+    }
   }
   wt_spin_unlock(&b->lock);
   if (fresh) { /* lost a race to another creator; its uid stays unused */
@@ -170,6 +174,11 @@ void wt_sync_after_fork_child(wt_thread *self) {
       for (uint32_t k = 0; k < self->nheld; k++) mine += self->held[k].sync == s && !self->held[k].write;
       s->readers = mine;
     }
+}
+
+uint32_t wt_sync_live(uint32_t *peak) {
+  *peak = atomic_load_explicit(&npeak, memory_order_relaxed);
+  return atomic_load_explicit(&nlive, memory_order_relaxed);
 }
 
 uint32_t wt_sync_count(void) {

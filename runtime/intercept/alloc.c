@@ -102,6 +102,15 @@ static void freed_held(wt_thread *t, uintptr_t p, size_t size, uintptr_t pc) {
   }
 }
 
+/* glibc serves a large request (128 KiB and up, by default) with a
+ * mapping of its own, which free unmaps by an internal call that the
+ * munmap interceptor never sees.  The shadow of such a block past the
+ * bytes the free marked goes back at once, as for an unmapping: a
+ * program that allocates large buffers again and again would otherwise
+ * keep the shadow of every address they ever had.  The test is glibc's
+ * chunk header, the word before the block: its IS_MMAPPED bit (2). */
+static bool glibc_mapped(const void *p) { return ((const size_t *)p)[-1] & 2; }
+
 static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   wt_thread *t = alloc_thread();
   if (t && WT_UNLIKELY(t->in_signal)) wt_misuse_signal_unsafe(t, pc, (uintptr_t)fn);
@@ -119,6 +128,7 @@ static bool on_free(void *p, uintptr_t pc, void *fn, bool keep) {
   }
   wt_access_range_ctx(t, (uintptr_t)p, marked, true, pc, wt_ctx_access_in(t, pc, (uintptr_t)fn));
   wt_shadow_freed(t, (uintptr_t)p, marked);
+  if (size > marked && glibc_mapped(p)) wt_shadow_unmapped((uintptr_t)p + marked, size - marked);
   if (WT_UNLIKELY(t->nheld)) freed_held(t, (uintptr_t)p, size, pc);
   wt_sync_free_range((uintptr_t)p, size);
   return keep && size <= FREE_CHECK_MAX &&
@@ -180,7 +190,7 @@ int posix_memalign(void **out, size_t align, size_t n) {
 static bool mapping_tracked(void) { return atomic_load_explicit(&wt_inited, memory_order_acquire); }
 
 static void mapping_ends(uintptr_t addr, size_t len) {
-  wt_shadow_reset(addr, len);
+  wt_shadow_unmapped(addr, len);
   wt_sync_free_range(addr, len);
 }
 
@@ -234,7 +244,7 @@ int madvise(void *addr, size_t len, int advice) {
   int r = WT_REAL(madvise)(addr, len, advice);
   if (r == 0 && (advice == MADV_DONTNEED || advice == MADV_REMOVE) && mapping_tracked()) {
     int e = errno;
-    wt_shadow_reset((uintptr_t)addr, len);
+    wt_shadow_unmapped((uintptr_t)addr, len); /* the program gave its pages back too */
     errno = e;
   }
   return r;

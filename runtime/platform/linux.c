@@ -43,9 +43,10 @@ void *wt_mmap_noreserve(size_t size) {
 
 void wt_munmap(void *p, size_t size) { syscall(SYS_munmap, p, size); }
 
-/* Dropping the pages both zeroes them and gives the memory back. */
+/* Dropping the pages both zeroes them and gives the memory back.  By
+ * system call: madvise is intercepted. */
 void wt_zero_pages(void *p, size_t size) {
-  if (madvise(p, size, MADV_DONTNEED) != 0) __builtin_memset(p, 0, size);
+  if (syscall(SYS_madvise, p, size, MADV_DONTNEED) != 0) __builtin_memset(p, 0, size);
 }
 
 void wt_write_all(int fd, const char *buf, size_t len) {

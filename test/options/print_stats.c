@@ -14,7 +14,7 @@ int main(void) { return 0; }
 // CHECK-NEXT: {{^}}    data race: 1{{$}}
 // CHECK-NEXT: {{^}}  reports suppressed: 0{{$}}
 // CHECK-NEXT: {{^}}  threads: 3 (the main thread included){{$}}
-// CHECK-NEXT: {{^}}  sync objects: {{[1-9][0-9]*}}{{$}}
+// CHECK-NEXT: {{^}}  sync objects: {{[1-9][0-9]*}} ({{[0-9]+}} live, at most {{[1-9][0-9]*}} at once){{$}}
 // CHECK-NEXT: {{^}}  shadow memory mapped: {{[1-9][0-9]*}} KiB{{$}}
 // CHECK-NEXT: {{^}}  contexts in the depot: {{[1-9][0-9]*}}{{$}}
 // CHECK-NEXT: {{^}}weft: reported 1 warnings{{$}}
