@@ -311,8 +311,7 @@ WT_HIDDEN void wt_fd_dup(wt_thread *t, int oldfd, int newfd, uintptr_t pc);
 WT_HIDDEN void wt_fd_close(wt_thread *t, int fd, uintptr_t pc, void *fn); /* before the real close */
 WT_HIDDEN void wt_fd_close_range(wt_thread *t, unsigned first, unsigned last, uintptr_t pc,
                                  void *fn); /* each open fd, as close */
-WT_HIDDEN void wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn);
-WT_HIDDEN int wt_fd_kind(int fd); /* WT_FD_*; WT_FD_OWN when not known */
+WT_HIDDEN int wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn); /* its WT_FD_* */
 WT_HIDDEN bool wt_fd_find(uintptr_t addr, wt_report_loc *out); /* report location */
 
 /* ---- report/report.c: gathering a report, dedup, counting ---------------- */

@@ -156,20 +156,14 @@ void wt_fd_close_range(wt_thread *t, unsigned first, unsigned last, uintptr_t pc
 
 /* I/O: a read of the fd's memory, then the edge (release before the data
  * leaves, acquire once it has arrived). */
-void wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn) {
+int wt_fd_io(wt_thread *t, int fd, int edge, uintptr_t pc, void *fn) {
   fd_slot *s = slot_of(fd);
-  if (!s || skip(t)) return;
+  if (!s || skip(t)) return WT_FD_OWN;
   uintptr_t key = slot_key(t, s, pc) & ~(uintptr_t)KEY_COUNTED;
   touch(t, s, false, pc, fn);
   if (edge == WT_FD_RELEASE) wt_hb_release(t, key, WT_SYNC_FD, pc);
   else if (edge == WT_FD_ACQUIRE) wt_hb_acquire(t, key, WT_SYNC_FD, pc);
-}
-
-int wt_fd_kind(int fd) {
-  fd_slot *s = slot_of(fd);
-  return s && atomic_load_explicit(&s->key, memory_order_relaxed)
-             ? atomic_load_explicit(&s->kind, memory_order_relaxed)
-             : WT_FD_OWN;
+  return atomic_load_explicit(&s->kind, memory_order_relaxed);
 }
 
 bool wt_fd_find(uintptr_t addr, wt_report_loc *out) {

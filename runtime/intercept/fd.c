@@ -328,8 +328,8 @@ static void signals_read(wt_thread *t, const void *buf, size_t n, uintptr_t pc) 
 static ssize_t received(wt_thread *t, int fd, ssize_t r, void *buf, uintptr_t pc, void *fn) {
   if (r < 0) return r;
   int e = errno;
-  wt_fd_io(t, fd, WT_FD_ACQUIRE, pc, fn); /* 0 is end-of-file: the close released */
-  if (WT_UNLIKELY(wt_fd_kind(fd) == WT_FD_SIGNAL) && modelled(t)) signals_read(t, buf, (size_t)r, pc);
+  int kind = wt_fd_io(t, fd, WT_FD_ACQUIRE, pc, fn); /* 0 is end-of-file: the close released */
+  if (WT_UNLIKELY(kind == WT_FD_SIGNAL) && modelled(t)) signals_read(t, buf, (size_t)r, pc);
   buffer(t, buf, (size_t)r, true, pc, fn);
   errno = e;
   return r;
