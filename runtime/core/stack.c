@@ -190,8 +190,13 @@ static wt_ctx ctx_child(wt_thread *t, wt_ctx parent, uintptr_t pc, uint32_t word
     return last->ctx;
   struct wt_ctx_cache *e =
       &t->ctx_cache[((uint32_t)((pc * 0x9e3779b97f4a7c15ull) >> 32) % WT_CTX_CACHE) & ~1u];
-  if (e[0].pc == pc && e[0].node == parent && e[0].word == word && e[0].ctx != 0)
-    return (*last = e[0]).ctx;
+  if (e[0].pc == pc && e[0].node == parent && e[0].word == word && e[0].ctx != 0) {
+    /* Taken from e[0], not read back from *last just stored: a load of
+     * part of a wider store is a forwarding stall on some cores. */
+    wt_ctx c = e[0].ctx;
+    *last = e[0];
+    return c;
+  }
   struct wt_ctx_cache hit;
   if (e[1].pc == pc && e[1].node == parent && e[1].word == word && e[1].ctx != 0) {
     hit = e[1];
