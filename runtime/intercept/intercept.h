@@ -51,4 +51,25 @@ WT_INLINE bool wt_i_skip(const wt_thread *t, uintptr_t pc) {
   return WT_UNLIKELY(t->in_rt) || WT_UNLIKELY(pc - wt_omp_lo < wt_omp_hi - wt_omp_lo);
 }
 
+/* For the C library's string, format and scanf functions, called too
+ * early and too often to start the runtime from: the calling thread if
+ * its accesses are checked, else 0 (the runtime is not up yet, the call
+ * is the runtime's own or libomp's, or accesses are ignored).  pc is the
+ * interceptor's caller; wt_i_checking() takes it from the interceptor. */
+WT_INLINE wt_thread *wt_i_checking_at(uintptr_t pc) {
+  if (WT_UNLIKELY(!atomic_load_explicit(&wt_inited, memory_order_acquire))) return 0;
+  wt_thread *t = wt_thread_get();
+  return t && !wt_i_skip(t, pc) && !t->ignore ? t : 0;
+}
+#define wt_i_checking() wt_i_checking_at(WT_PC())
+
+/* n bytes at p read (wt_i_read) or written by the intercepted function
+ * fn called from pc; nothing for an empty range or a null pointer. */
+WT_INLINE void wt_i_read(wt_thread *t, const void *p, size_t n, uintptr_t pc, void *fn) {
+  if (n && p) wt_access_range_in(t, (uintptr_t)p, n, false, pc, fn);
+}
+WT_INLINE void wt_i_write(wt_thread *t, void *p, size_t n, uintptr_t pc, void *fn) {
+  if (n && p) wt_access_range_in(t, (uintptr_t)p, n, true, pc, fn);
+}
+
 #endif

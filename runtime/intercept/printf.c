@@ -8,30 +8,17 @@
  * has given each one's type, in order or by position (%2$s).  Those
  * after one whose type is not known (a conversion glibc added by
  * register_printf_function, a position the format skips) are not
- * checked: guessing a type would read the wrong argument.  The runtime formats with libc's vsnprintf, found
- * past these interceptors (platform/str.c). */
+ * checked: guessing a type would read the wrong argument.  The runtime
+ * formats with libc's vsnprintf, found past these interceptors
+ * (platform/str.c). */
 #include "intercept.h"
+#include "format.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <wchar.h>
 
-static wt_thread *checking_at(uintptr_t pc) {
-  if (WT_UNLIKELY(!atomic_load_explicit(&wt_inited, memory_order_acquire))) return 0;
-  wt_thread *t = wt_thread_get();
-  return t && !wt_i_skip(t, pc) && !t->ignore ? t : 0;
-}
-/* A macro: the caller is the interceptor's caller. */
-#define checking() checking_at(WT_PC())
-
-static void rd(wt_thread *t, const void *p, size_t n, uintptr_t pc, void *fn) {
-  if (n && p) wt_access_range_in(t, (uintptr_t)p, n, false, pc, fn);
-}
-
-static void wr(wt_thread *t, void *p, size_t n, uintptr_t pc, void *fn) {
-  if (n && p) wt_access_range_in(t, (uintptr_t)p, n, true, pc, fn);
-}
 
 static size_t str_bytes(const char *s, long prec) {
   size_t i = 0;
@@ -47,36 +34,6 @@ static size_t wstr_bytes(const wchar_t *s, long prec) {
   size_t i = 0;
   while (s[i] && (prec < 0 || i < (size_t)prec)) i++;
   return (s[i] ? i : i + 1) * sizeof(wchar_t);
-}
-
-enum { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_BIG_L, LEN_SIZE };
-
-static int length_of(const char **pp) {
-  const char *p = *pp;
-  int len = LEN_NONE;
-  switch (*p) {
-  case 'h':
-    len = p[1] == 'h' ? (p++, LEN_HH) : LEN_H;
-    p++;
-    break;
-  case 'l':
-    len = p[1] == 'l' ? (p++, LEN_LL) : LEN_L;
-    p++;
-    break;
-  case 'q': len = LEN_LL, p++; break;
-  case 'L': len = LEN_BIG_L, p++; break;
-  case 'j':
-  case 'z':
-  case 'Z':
-  case 't': len = LEN_SIZE, p++; break;
-  }
-  *pp = p;
-  return len;
-}
-
-static void n_target(wt_thread *t, void *p, int len, uintptr_t pc, void *fn) {
-  size_t n = len == LEN_HH ? 1 : len == LEN_H ? 2 : len == LEN_NONE ? sizeof(int) : 8;
-  wr(t, p, n, pc, fn);
 }
 
 /* How an argument is taken from the va_list; A_NONE: not known. */
@@ -172,7 +129,7 @@ static void plan_format(arg_plan *pl, const char *fmt) {
           else p++;
       }
     }
-    int len = length_of(&p);
+    int len = wt_format_length(&p);
     if (*p == 'm') continue; /* strerror(errno): no argument */
     int arg = pos >= 0 ? pos : next++;
     int type = arg_type(*p, len);
@@ -193,7 +150,7 @@ static void plan_format(arg_plan *pl, const char *fmt) {
 static void format_args(wt_thread *t, const char *fmt, va_list args, uintptr_t pc, void *fn) {
   if (!fmt) return;
   int e = errno;
-  rd(t, fmt, wt_strlen(fmt) + 1, pc, fn);
+  wt_i_read(t, fmt, wt_strlen(fmt) + 1, pc, fn);
   arg_plan pl;
   __builtin_memset(pl.type, 0, sizeof pl.type);
   pl.limit = MAX_ARGS;
@@ -219,9 +176,9 @@ static void format_args(wt_thread *t, const char *fmt, va_list args, uintptr_t p
     long prec = m->prec_arg >= 0 ? (val[m->prec_arg].i < 0 ? -1 : val[m->prec_arg].i) : m->prec;
     void *ptr = val[m->arg].p;
     if (!ptr) continue; /* a NULL string prints "(null)" */
-    if (m->conv == 'n') n_target(t, ptr, m->len, pc, fn);
-    else if (m->conv == 'S') rd(t, ptr, wstr_bytes(ptr, prec), pc, fn);
-    else rd(t, ptr, str_bytes(ptr, prec), pc, fn);
+    if (m->conv == 'n') wt_i_write(t, ptr, wt_format_int_size(m->len), pc, fn);
+    else if (m->conv == 'S') wt_i_read(t, ptr, wstr_bytes(ptr, prec), pc, fn);
+    else wt_i_read(t, ptr, str_bytes(ptr, prec), pc, fn);
   }
   errno = e;
 }
@@ -242,14 +199,14 @@ static void to_fd(wt_thread *t, int fd, uintptr_t pc, void *fn) {
 static void produced(wt_thread *t, char *buf, size_t cap, int r, uintptr_t pc, void *fn) {
   if (r < 0 || !cap) return;
   int e = errno;
-  wr(t, buf, (size_t)r < cap ? (size_t)r + 1 : cap, pc, fn);
+  wt_i_write(t, buf, (size_t)r < cap ? (size_t)r + 1 : cap, pc, fn);
   errno = e;
 }
 
 /* ---- to a stream or an fd ------------------------------------------------- */
 int vfprintf(FILE *f, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, vfprintf, (FILE *, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) {
     format_args(t, fmt, ap, WT_PC(), (void *)vfprintf);
     to_stream(t, f, WT_PC(), (void *)vfprintf);
@@ -262,7 +219,7 @@ int vfprintf(FILE *f, const char *fmt, va_list ap) {
 #define STREAM_PRINTF(name, vname, decl, stream, ...)                         \
   int name decl {                                                             \
     WT_REAL_DECL(int, vname, (FILE *, const char *, va_list));                \
-    wt_thread *t = checking();                                                \
+    wt_thread *t = wt_i_checking();                                                \
     va_list ap;                                                               \
     va_start(ap, fmt);                                                        \
     if (t) {                                                                  \
@@ -278,7 +235,7 @@ STREAM_PRINTF(fprintf, vfprintf, (FILE * f, const char *fmt, ...), f)
 
 int vprintf(const char *fmt, va_list ap) {
   WT_REAL_DECL(int, vfprintf, (FILE *, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) {
     format_args(t, fmt, ap, WT_PC(), (void *)vprintf);
     to_stream(t, stdout, WT_PC(), (void *)vprintf);
@@ -288,7 +245,7 @@ int vprintf(const char *fmt, va_list ap) {
 
 int vdprintf(int fd, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, vdprintf, (int, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) {
     format_args(t, fmt, ap, WT_PC(), (void *)vdprintf);
     to_fd(t, fd, WT_PC(), (void *)vdprintf);
@@ -298,7 +255,7 @@ int vdprintf(int fd, const char *fmt, va_list ap) {
 
 int dprintf(int fd, const char *fmt, ...) {
   WT_REAL_DECL(int, vdprintf, (int, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   va_list ap;
   va_start(ap, fmt);
   if (t) {
@@ -313,7 +270,7 @@ int dprintf(int fd, const char *fmt, ...) {
 /* ---- into memory ------------------------------------------------------------ */
 int vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, vsnprintf, (char *, size_t, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)vsnprintf);
   int r = WT_REAL(vsnprintf)(buf, cap, fmt, ap);
   if (t) produced(t, buf, cap, r, WT_PC(), (void *)vsnprintf);
@@ -322,7 +279,7 @@ int vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap) {
 
 int snprintf(char *buf, size_t cap, const char *fmt, ...) {
   WT_REAL_DECL(int, vsnprintf, (char *, size_t, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   va_list ap;
   va_start(ap, fmt);
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)snprintf);
@@ -334,7 +291,7 @@ int snprintf(char *buf, size_t cap, const char *fmt, ...) {
 
 int vsprintf(char *buf, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, vsprintf, (char *, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)vsprintf);
   int r = WT_REAL(vsprintf)(buf, fmt, ap);
   if (t) produced(t, buf, (size_t)-1, r, WT_PC(), (void *)vsprintf);
@@ -343,7 +300,7 @@ int vsprintf(char *buf, const char *fmt, va_list ap) {
 
 int sprintf(char *buf, const char *fmt, ...) {
   WT_REAL_DECL(int, vsprintf, (char *, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   va_list ap;
   va_start(ap, fmt);
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)sprintf);
@@ -356,14 +313,14 @@ int sprintf(char *buf, const char *fmt, ...) {
 /* asprintf's buffer is new memory: only the arguments are checked. */
 int vasprintf(char **out, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, vasprintf, (char **, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)vasprintf);
   return WT_REAL(vasprintf)(out, fmt, ap);
 }
 
 int asprintf(char **out, const char *fmt, ...) {
   WT_REAL_DECL(int, vasprintf, (char **, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   va_list ap;
   va_start(ap, fmt);
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)asprintf);
@@ -375,7 +332,7 @@ int asprintf(char **out, const char *fmt, ...) {
 /* ---- _FORTIFY_SOURCE's checked versions --------------------------------------- */
 int __vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, __vfprintf_chk, (FILE *, int, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) {
     format_args(t, fmt, ap, WT_PC(), (void *)__vfprintf_chk);
     to_stream(t, f, WT_PC(), (void *)__vfprintf_chk);
@@ -386,7 +343,7 @@ int __vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap) {
 #define STREAM_PRINTF_CHK(name, decl, stream)                                 \
   int name decl {                                                             \
     WT_REAL_DECL(int, __vfprintf_chk, (FILE *, int, const char *, va_list));  \
-    wt_thread *t = checking();                                                \
+    wt_thread *t = wt_i_checking();                                                \
     va_list ap;                                                               \
     va_start(ap, fmt);                                                        \
     if (t) {                                                                  \
@@ -402,7 +359,7 @@ STREAM_PRINTF_CHK(__fprintf_chk, (FILE * f, int flag, const char *fmt, ...), f)
 
 int __vprintf_chk(int flag, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, __vfprintf_chk, (FILE *, int, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) {
     format_args(t, fmt, ap, WT_PC(), (void *)__vprintf_chk);
     to_stream(t, stdout, WT_PC(), (void *)__vprintf_chk);
@@ -412,7 +369,7 @@ int __vprintf_chk(int flag, const char *fmt, va_list ap) {
 
 int __vsnprintf_chk(char *buf, size_t cap, int flag, size_t len, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, __vsnprintf_chk, (char *, size_t, int, size_t, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)__vsnprintf_chk);
   int r = WT_REAL(__vsnprintf_chk)(buf, cap, flag, len, fmt, ap);
   if (t) produced(t, buf, cap, r, WT_PC(), (void *)__vsnprintf_chk);
@@ -421,7 +378,7 @@ int __vsnprintf_chk(char *buf, size_t cap, int flag, size_t len, const char *fmt
 
 int __snprintf_chk(char *buf, size_t cap, int flag, size_t len, const char *fmt, ...) {
   WT_REAL_DECL(int, __vsnprintf_chk, (char *, size_t, int, size_t, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   va_list ap;
   va_start(ap, fmt);
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)__snprintf_chk);
@@ -433,7 +390,7 @@ int __snprintf_chk(char *buf, size_t cap, int flag, size_t len, const char *fmt,
 
 int __vsprintf_chk(char *buf, int flag, size_t len, const char *fmt, va_list ap) {
   WT_REAL_DECL(int, __vsprintf_chk, (char *, int, size_t, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)__vsprintf_chk);
   int r = WT_REAL(__vsprintf_chk)(buf, flag, len, fmt, ap);
   if (t) produced(t, buf, (size_t)-1, r, WT_PC(), (void *)__vsprintf_chk);
@@ -442,7 +399,7 @@ int __vsprintf_chk(char *buf, int flag, size_t len, const char *fmt, va_list ap)
 
 int __sprintf_chk(char *buf, int flag, size_t len, const char *fmt, ...) {
   WT_REAL_DECL(int, __vsprintf_chk, (char *, int, size_t, const char *, va_list));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   va_list ap;
   va_start(ap, fmt);
   if (t) format_args(t, fmt, ap, WT_PC(), (void *)__sprintf_chk);

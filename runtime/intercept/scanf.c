@@ -12,47 +12,13 @@
  * __isoc23_sscanf); each name is intercepted.  The same headers rename
  * our definitions too, so each is given its symbol by an asm label. */
 #include "intercept.h"
+#include "format.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <wchar.h>
 
-static wt_thread *checking_at(uintptr_t pc) {
-  if (WT_UNLIKELY(!atomic_load_explicit(&wt_inited, memory_order_acquire))) return 0;
-  wt_thread *t = wt_thread_get();
-  return t && !wt_i_skip(t, pc) && !t->ignore ? t : 0;
-}
-/* A macro: the caller is the interceptor's caller. */
-#define checking() checking_at(WT_PC())
-
-static void rd(wt_thread *t, const void *p, size_t n, uintptr_t pc, void *fn) {
-  if (n && p) wt_access_range_in(t, (uintptr_t)p, n, false, pc, fn);
-}
-
-static void wr(wt_thread *t, void *p, size_t n, uintptr_t pc, void *fn) {
-  if (n && p) wt_access_range_in(t, (uintptr_t)p, n, true, pc, fn);
-}
-
-enum { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_BIG_L, LEN_SIZE };
-
-static int length_of(const char **pp) {
-  const char *p = *pp;
-  int len = LEN_NONE;
-  switch (*p) {
-  case 'h': len = p[1] == 'h' ? (p++, LEN_HH) : LEN_H, p++; break;
-  case 'l': len = p[1] == 'l' ? (p++, LEN_LL) : LEN_L, p++; break;
-  case 'q': len = LEN_LL, p++; break;
-  case 'L': len = LEN_BIG_L, p++; break;
-  case 'j': case 'z': case 't': len = LEN_SIZE, p++; break;
-  }
-  *pp = p;
-  return len;
-}
-
-static size_t int_size(int len) {
-  return len == LEN_HH ? 1 : len == LEN_H ? 2 : len == LEN_NONE ? sizeof(int) : 8;
-}
 
 /* Bytes a string conversion left in dst: its characters and the NUL. */
 static size_t str_size(const void *dst, bool wide) {
@@ -72,7 +38,7 @@ static void targets(wt_thread *t, const char *fmt, int assigned, va_list args, u
                     void *fn) {
   if (!fmt || assigned <= 0) return;
   int e = errno;
-  rd(t, fmt, wt_strlen(fmt) + 1, pc, fn);
+  wt_i_read(t, fmt, wt_strlen(fmt) + 1, pc, fn);
   va_list ap;
   va_copy(ap, args);
   int done = 0;
@@ -94,7 +60,7 @@ static void targets(wt_thread *t, const char *fmt, int assigned, va_list args, u
     }
     bool alloc = *p == 'm'; /* %ms: the target is a char **, the string new */
     if (alloc) p++;
-    int len = length_of(&p);
+    int len = wt_format_length(&p);
     char conv = *p;
     if (conv == '[') { /* the set: a ']' right after '[' or '[^' is in it */
       p++;
@@ -104,12 +70,14 @@ static void targets(wt_thread *t, const char *fmt, int assigned, va_list args, u
       if (!*p) break;
     }
     if (conv == 'n') { /* no input, not counted; written once reached */
-      if (!suppress) wr(t, va_arg(ap, void *), int_size(len), pc, fn);
+      if (!suppress) wt_i_write(t, va_arg(ap, void *), wt_format_int_size(len), pc, fn);
       continue;
     }
     size_t size;
     switch (conv) {
-    case 'd': case 'i': case 'o': case 'u': case 'x': case 'X': case 'b': size = int_size(len); break;
+    case 'd': case 'i': case 'o': case 'u': case 'x': case 'X': case 'b':
+      size = wt_format_int_size(len);
+      break;
     case 'a': case 'A': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
       size = len == LEN_BIG_L ? sizeof(long double) : len == LEN_L ? sizeof(double) : sizeof(float);
       break;
@@ -126,11 +94,11 @@ static void targets(wt_thread *t, const char *fmt, int assigned, va_list args, u
     void *dst = va_arg(ap, void *);
     done++;
     if (alloc) {
-      wr(t, dst, sizeof(char *), pc, fn);
+      wt_i_write(t, dst, sizeof(char *), pc, fn);
       continue;
     }
     if (!size) size = str_size(dst, len == LEN_L || conv == 'S');
-    wr(t, dst, size, pc, fn);
+    wt_i_write(t, dst, size, pc, fn);
   }
 out:
   va_end(ap);
@@ -138,15 +106,15 @@ out:
 }
 
 /* What a call did, once it returned r: the input read (the string to its
- * NUL, as ThreadSanitizer reads it, since how far the call looked is not
- * known; or an acquire from the stream's fd, as fread), then the targets.
+ * NUL, since how far the call looked is not known; or an acquire from the
+ * stream's fd, as fread), then the targets.
  * args is the caller's copy, taken before the real call used its own. */
 static int scanned(wt_thread *t, const char *s, FILE *f, const char *fmt, int r, va_list args,
                    uintptr_t pc, void *fn) {
   if (!t) return r;
   int e = errno;
   if (f) wt_fd_io(t, fileno(f), WT_FD_ACQUIRE, pc, fn);
-  else if (s) rd(t, s, wt_strlen(s) + 1, pc, fn);
+  else if (s) wt_i_read(t, s, wt_strlen(s) + 1, pc, fn);
   errno = e;
   targets(t, fmt, r, args, pc, fn);
   return r;
@@ -161,7 +129,7 @@ static int scanned(wt_thread *t, const char *s, FILE *f, const char *fmt, int r,
   int wt_scan_##name(T in, const char *fmt, va_list ap) __asm__(#name);        \
   int wt_scan_##name(T in, const char *fmt, va_list ap) {                     \
     WT_REAL_DECL(int, name, (T, const char *, va_list));                      \
-    wt_thread *t = checking();                                                \
+    wt_thread *t = wt_i_checking();                                                \
     va_list mine;                                                             \
     va_copy(mine, ap);                                                        \
     int r = WT_REAL(name)(in, fmt, ap);                                       \
@@ -173,7 +141,7 @@ static int scanned(wt_thread *t, const char *s, FILE *f, const char *fmt, int r,
   int wt_scan_##name(T in, const char *fmt, ...) __asm__(#name);              \
   int wt_scan_##name(T in, const char *fmt, ...) {                            \
     WT_REAL_DECL(int, vname, (T, const char *, va_list));                     \
-    wt_thread *t = checking();                                                \
+    wt_thread *t = wt_i_checking();                                                \
     va_list ap, mine;                                                         \
     va_start(ap, fmt);                                                        \
     va_copy(mine, ap);                                                        \
@@ -204,7 +172,7 @@ SCAN_VARIADIC(__isoc23_fscanf, __isoc23_vfscanf, FROM_STREAM)
   int wt_scan_##name(const char *fmt, ...) __asm__(#name);                    \
   int wt_scan_##name(const char *fmt, ...) {                                  \
     WT_REAL_DECL(int, vname, (FILE *, const char *, va_list));                \
-    wt_thread *t = checking();                                                \
+    wt_thread *t = wt_i_checking();                                                \
     va_list ap, mine;                                                         \
     va_start(ap, fmt);                                                        \
     va_copy(mine, ap);                                                        \
@@ -218,7 +186,7 @@ SCAN_VARIADIC(__isoc23_fscanf, __isoc23_vfscanf, FROM_STREAM)
   int wt_scan_##name(const char *fmt, va_list ap) __asm__(#name);             \
   int wt_scan_##name(const char *fmt, va_list ap) {                           \
     WT_REAL_DECL(int, vname, (FILE *, const char *, va_list));                \
-    wt_thread *t = checking();                                                \
+    wt_thread *t = wt_i_checking();                                                \
     va_list mine;                                                             \
     va_copy(mine, ap);                                                        \
     int r = WT_REAL(vname)(stdin, fmt, ap);                                   \

@@ -96,7 +96,7 @@ GETDELIM_INTERCEPTOR(__getdelim)
 
 /* ---- opening and closing streams -------------------------------------- */
 static FILE *opened_stream(wt_thread *t, FILE *f, uintptr_t pc) {
-  if (f && t && !t->ignore) {
+  if (f && t) {
     int e = errno;
     wt_fd_open(t, fileno(f), WT_FD_FILE, pc);
     errno = e;
@@ -125,7 +125,7 @@ TMPFILE_INTERCEPTOR(tmpfile64)
 /* A close before the real call, as close does: once it returns another
  * thread may get the same fd number from an open. */
 static void closing_stream(wt_thread *t, FILE *f, uintptr_t pc, void *fn) {
-  if (!f || t->ignore) return;
+  if (!f) return;
   int e = errno;
   int fd = fileno(f);
   if (fd >= 0) wt_fd_close(t, fd, pc, fn);

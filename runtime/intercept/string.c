@@ -14,21 +14,6 @@
 
 #include <string.h>
 
-static wt_thread *checking_at(uintptr_t pc) {
-  if (WT_UNLIKELY(!atomic_load_explicit(&wt_inited, memory_order_acquire))) return 0;
-  wt_thread *t = wt_thread_get();
-  return t && !wt_i_skip(t, pc) && !t->ignore ? t : 0;
-}
-/* A macro: the caller is the interceptor's caller. */
-#define checking() checking_at(WT_PC())
-
-static void rd(wt_thread *t, const void *p, size_t n, uintptr_t pc, void *fn) {
-  if (n && p) wt_access_range_in(t, (uintptr_t)p, n, false, pc, fn);
-}
-
-static void wr(wt_thread *t, void *p, size_t n, uintptr_t pc, void *fn) {
-  if (n && p) wt_access_range_in(t, (uintptr_t)p, n, true, pc, fn);
-}
 
 /* Bytes of a and b a strcmp (at most n of them) looks at. */
 static size_t compared(const char *a, const char *b, size_t n) {
@@ -46,10 +31,10 @@ static size_t bounded_len(const char *s, size_t n) {
 #define CMP_INTERCEPTOR(name)                                                 \
   int name(const void *a, const void *b, size_t n) {                          \
     WT_REAL_DECL(int, name, (const void *, const void *, size_t));            \
-    wt_thread *t = checking();                                                \
+    wt_thread *t = wt_i_checking();                                                \
     if (t) {                                                                  \
-      rd(t, a, n, WT_PC(), (void *)name);                                     \
-      rd(t, b, n, WT_PC(), (void *)name);                                     \
+      wt_i_read(t, a, n, WT_PC(), (void *)name);                                     \
+      wt_i_read(t, b, n, WT_PC(), (void *)name);                                     \
     }                                                                         \
     return WT_REAL(name)(a, b, n);                                            \
   }
@@ -59,37 +44,37 @@ CMP_INTERCEPTOR(bcmp)
 size_t strlen(const char *s) {
   WT_REAL_DECL(size_t, strlen, (const char *));
   size_t r = WT_REAL(strlen)(s);
-  wt_thread *t = checking();
-  if (t) rd(t, s, r + 1, WT_PC(), (void *)strlen);
+  wt_thread *t = wt_i_checking();
+  if (t) wt_i_read(t, s, r + 1, WT_PC(), (void *)strlen);
   return r;
 }
 
 size_t strnlen(const char *s, size_t n) {
   WT_REAL_DECL(size_t, strnlen, (const char *, size_t));
   size_t r = WT_REAL(strnlen)(s, n);
-  wt_thread *t = checking();
-  if (t) rd(t, s, r < n ? r + 1 : n, WT_PC(), (void *)strnlen);
+  wt_thread *t = wt_i_checking();
+  if (t) wt_i_read(t, s, r < n ? r + 1 : n, WT_PC(), (void *)strnlen);
   return r;
 }
 
 int strcmp(const char *a, const char *b) {
   WT_REAL_DECL(int, strcmp, (const char *, const char *));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) {
     size_t k = compared(a, b, (size_t)-1);
-    rd(t, a, k, WT_PC(), (void *)strcmp);
-    rd(t, b, k, WT_PC(), (void *)strcmp);
+    wt_i_read(t, a, k, WT_PC(), (void *)strcmp);
+    wt_i_read(t, b, k, WT_PC(), (void *)strcmp);
   }
   return WT_REAL(strcmp)(a, b);
 }
 
 int strncmp(const char *a, const char *b, size_t n) {
   WT_REAL_DECL(int, strncmp, (const char *, const char *, size_t));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) {
     size_t k = compared(a, b, n);
-    rd(t, a, k, WT_PC(), (void *)strncmp);
-    rd(t, b, k, WT_PC(), (void *)strncmp);
+    wt_i_read(t, a, k, WT_PC(), (void *)strncmp);
+    wt_i_read(t, b, k, WT_PC(), (void *)strncmp);
   }
   return WT_REAL(strncmp)(a, b, n);
 }
@@ -97,24 +82,24 @@ int strncmp(const char *a, const char *b, size_t n) {
 char *strchr(const char *s, int c) {
   WT_REAL_DECL(char *, strchr, (const char *, int));
   char *r = WT_REAL(strchr)(s, c);
-  wt_thread *t = checking();
-  if (t) rd(t, s, r ? (size_t)(r - s) + 1 : wt_strlen(s) + 1, WT_PC(), (void *)strchr);
+  wt_thread *t = wt_i_checking();
+  if (t) wt_i_read(t, s, r ? (size_t)(r - s) + 1 : wt_strlen(s) + 1, WT_PC(), (void *)strchr);
   return r;
 }
 
 char *strrchr(const char *s, int c) {
   WT_REAL_DECL(char *, strrchr, (const char *, int));
   char *r = WT_REAL(strrchr)(s, c);
-  wt_thread *t = checking();
-  if (t) rd(t, s, wt_strlen(s) + 1, WT_PC(), (void *)strrchr);
+  wt_thread *t = wt_i_checking();
+  if (t) wt_i_read(t, s, wt_strlen(s) + 1, WT_PC(), (void *)strrchr);
   return r;
 }
 
 void *memchr(const void *s, int c, size_t n) {
   WT_REAL_DECL(void *, memchr, (const void *, int, size_t));
   void *r = WT_REAL(memchr)(s, c, n);
-  wt_thread *t = checking();
-  if (t) rd(t, s, r ? (size_t)((const char *)r - (const char *)s) + 1 : n, WT_PC(),
+  wt_thread *t = wt_i_checking();
+  if (t) wt_i_read(t, s, r ? (size_t)((const char *)r - (const char *)s) + 1 : n, WT_PC(),
             (void *)memchr);
   return r;
 }
@@ -122,23 +107,23 @@ void *memchr(const void *s, int c, size_t n) {
 char *strstr(const char *h, const char *n) {
   WT_REAL_DECL(char *, strstr, (const char *, const char *));
   char *r = WT_REAL(strstr)(h, n);
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   if (t) {
     size_t nl = wt_strlen(n);
-    rd(t, n, nl + 1, WT_PC(), (void *)strstr);
-    rd(t, h, r ? (size_t)(r - h) + nl : wt_strlen(h) + 1, WT_PC(), (void *)strstr);
+    wt_i_read(t, n, nl + 1, WT_PC(), (void *)strstr);
+    wt_i_read(t, h, r ? (size_t)(r - h) + nl : wt_strlen(h) + 1, WT_PC(), (void *)strstr);
   }
   return r;
 }
 
 char *strcpy(char *d, const char *s) {
   WT_REAL_DECL(char *, strcpy, (char *, const char *));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   size_t k = t ? wt_strlen(s) + 1 : 0;
   char *r = WT_REAL(strcpy)(d, s);
   if (t) {
-    rd(t, s, k, WT_PC(), (void *)strcpy);
-    wr(t, d, k, WT_PC(), (void *)strcpy);
+    wt_i_read(t, s, k, WT_PC(), (void *)strcpy);
+    wt_i_write(t, d, k, WT_PC(), (void *)strcpy);
   }
   return r;
 }
@@ -146,38 +131,38 @@ char *strcpy(char *d, const char *s) {
 /* strncpy pads the destination with NULs to n bytes. */
 char *strncpy(char *d, const char *s, size_t n) {
   WT_REAL_DECL(char *, strncpy, (char *, const char *, size_t));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   size_t k = t ? bounded_len(s, n) : 0;
   char *r = WT_REAL(strncpy)(d, s, n);
   if (t) {
-    rd(t, s, k < n ? k + 1 : n, WT_PC(), (void *)strncpy);
-    wr(t, d, n, WT_PC(), (void *)strncpy);
+    wt_i_read(t, s, k < n ? k + 1 : n, WT_PC(), (void *)strncpy);
+    wt_i_write(t, d, n, WT_PC(), (void *)strncpy);
   }
   return r;
 }
 
 char *strcat(char *d, const char *s) {
   WT_REAL_DECL(char *, strcat, (char *, const char *));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   size_t dl = t ? wt_strlen(d) : 0, sl = t ? wt_strlen(s) + 1 : 0;
   char *r = WT_REAL(strcat)(d, s);
   if (t) {
-    rd(t, d, dl + 1, WT_PC(), (void *)strcat);
-    rd(t, s, sl, WT_PC(), (void *)strcat);
-    wr(t, d + dl, sl, WT_PC(), (void *)strcat);
+    wt_i_read(t, d, dl + 1, WT_PC(), (void *)strcat);
+    wt_i_read(t, s, sl, WT_PC(), (void *)strcat);
+    wt_i_write(t, d + dl, sl, WT_PC(), (void *)strcat);
   }
   return r;
 }
 
 char *strncat(char *d, const char *s, size_t n) {
   WT_REAL_DECL(char *, strncat, (char *, const char *, size_t));
-  wt_thread *t = checking();
+  wt_thread *t = wt_i_checking();
   size_t dl = t ? wt_strlen(d) : 0, sl = t ? bounded_len(s, n) : 0;
   char *r = WT_REAL(strncat)(d, s, n);
   if (t) {
-    rd(t, d, dl + 1, WT_PC(), (void *)strncat);
-    rd(t, s, sl < n ? sl + 1 : n, WT_PC(), (void *)strncat);
-    wr(t, d + dl, sl + 1, WT_PC(), (void *)strncat);
+    wt_i_read(t, d, dl + 1, WT_PC(), (void *)strncat);
+    wt_i_read(t, s, sl < n ? sl + 1 : n, WT_PC(), (void *)strncat);
+    wt_i_write(t, d + dl, sl + 1, WT_PC(), (void *)strncat);
   }
   return r;
 }
@@ -185,7 +170,7 @@ char *strncat(char *d, const char *s, size_t n) {
 /* The copy is a fresh block of libc's: only the source is checked. */
 char *strdup(const char *s) {
   WT_REAL_DECL(char *, strdup, (const char *));
-  wt_thread *t = checking();
-  if (t) rd(t, s, wt_strlen(s) + 1, WT_PC(), (void *)strdup);
+  wt_thread *t = wt_i_checking();
+  if (t) wt_i_read(t, s, wt_strlen(s) + 1, WT_PC(), (void *)strdup);
   return WT_REAL(strdup)(s);
 }
